@@ -1,0 +1,53 @@
+import * as v from 'valibot';
+import { IsoTimestampSchema, KeySchema, LongTextSchema, NameSchema, ShortTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { PeriodSchema } from './period.ts';
+
+export const ACTIVITY_STATUSES = ['Ej påbörjad', 'Enligt plan', 'Försenad', 'Klar', 'Avbruten'] as const;
+export const ActivityStatusSchema = v.picklist(ACTIVITY_STATUSES, 'Status måste vara Ej påbörjad, Enligt plan, Försenad, Klar eller Avbruten.');
+export type ActivityStatus = v.InferOutput<typeof ActivityStatusSchema>;
+
+/** One part of a status split by part, as the delårsrapport does ("Digitalt grundutbud: Försenad"). */
+export const StatusPartSchema = v.object({ part: NameSchema, status: ActivityStatusSchema });
+export type StatusPart = v.InferOutput<typeof StatusPartSchema>;
+
+export const ActivitySchema = v.object({
+  ...SyncMetaSchema.entries,
+  planId: UuidSchema,
+  key: KeySchema,
+  number: ShortTextSchema,
+  title: NameSchema,
+  description: v.nullable(LongTextSchema),
+  focusAreaId: v.nullable(UuidSchema),
+  assignmentIds: v.array(UuidSchema),
+  goalIds: v.array(UuidSchema),
+  unitId: UuidSchema,
+  responsible: v.nullable(ShortTextSchema),
+  timeline: v.nullable(ShortTextSchema),
+  milestone: v.boolean(),
+  accessibilityPlan: v.boolean(),
+  status: v.nullable(ActivityStatusSchema),
+  statusParts: v.nullable(v.array(StatusPartSchema)),
+  latestComment: v.nullable(LongTextSchema),
+  statusPeriod: v.nullable(PeriodSchema),
+  order: v.number(),
+});
+export type Activity = v.InferOutput<typeof ActivitySchema>;
+
+/** A history entry: every status change or comment on an activity is kept as one. */
+export const ActivityUpdateSchema = v.object({
+  ...SyncMetaSchema.entries,
+  activityId: UuidSchema,
+  unitId: UuidSchema,
+  authorName: NameSchema,
+  authorId: v.nullable(UuidSchema),
+  /** The server's receive time: the order of truth. */
+  createdAt: IsoTimestampSchema,
+  /** The device's clock when written, shown as "skrivet" and never used for ordering. */
+  writtenAt: v.nullable(IsoTimestampSchema),
+  fromStatus: v.nullable(ActivityStatusSchema),
+  toStatus: v.nullable(ActivityStatusSchema),
+  statusParts: v.nullable(v.array(StatusPartSchema)),
+  text: v.nullable(LongTextSchema),
+  period: v.nullable(PeriodSchema),
+});
+export type ActivityUpdate = v.InferOutput<typeof ActivityUpdateSchema>;

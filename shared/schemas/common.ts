@@ -1,0 +1,26 @@
+import * as v from 'valibot';
+
+/** Every synced record has a stable id, a per-record version and the change sequence of its last write. */
+export const UuidSchema = v.pipe(v.string(), v.uuid('Ogiltigt id.'));
+
+export const KeySchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'En nyckel består av små bokstäver a–z, siffror och bindestreck.'),
+);
+
+/** Length limits live here so the server, the client and the importer agree on them. */
+export const TEXT_LIMITS = { name: 500, short: 120, text: 10_000 } as const;
+
+export const NameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'Får inte vara tomt.'), v.maxLength(TEXT_LIMITS.name, `Högst ${TEXT_LIMITS.name} tecken.`));
+export const ShortTextSchema = v.pipe(v.string(), v.trim(), v.maxLength(TEXT_LIMITS.short, `Högst ${TEXT_LIMITS.short} tecken.`));
+export const LongTextSchema = v.pipe(v.string(), v.maxLength(TEXT_LIMITS.text, `Högst ${TEXT_LIMITS.text} tecken.`));
+
+export const IsoDateSchema = v.pipe(v.string(), v.isoDate('Datum skrivs ÅÅÅÅ-MM-DD.'));
+export const IsoTimestampSchema = v.pipe(v.string(), v.isoTimestamp('Ogiltig tidpunkt.'));
+
+export const SyncMetaSchema = v.object({
+  id: UuidSchema,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type SyncMeta = v.InferOutput<typeof SyncMetaSchema>;

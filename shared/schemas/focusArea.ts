@@ -1,0 +1,13 @@
+import * as v from 'valibot';
+import { KeySchema, LongTextSchema, NameSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+
+/** An insatsområde: the plan groups its activities by it. */
+export const FocusAreaSchema = v.object({
+  ...SyncMetaSchema.entries,
+  planId: UuidSchema,
+  key: KeySchema,
+  name: NameSchema,
+  description: v.nullable(LongTextSchema),
+  order: v.number(),
+});
+export type FocusArea = v.InferOutput<typeof FocusAreaSchema>;

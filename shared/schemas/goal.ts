@@ -1,0 +1,35 @@
+import * as v from 'valibot';
+import { KeySchema, LongTextSchema, NameSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { PeriodSchema } from './period.ts';
+
+export const GoalLevelSchema = v.picklist(['målområde', 'resultatmål', 'förvaltningsmål', 'delmål']);
+export type GoalLevel = v.InferOutput<typeof GoalLevelSchema>;
+
+export const GoalSchema = v.object({
+  ...SyncMetaSchema.entries,
+  planId: UuidSchema,
+  key: KeySchema,
+  title: NameSchema,
+  description: v.nullable(LongTextSchema),
+  level: GoalLevelSchema,
+  perspectiveId: v.nullable(UuidSchema),
+  /** The goal this one contributes to in the steering chain (e.g. a förvaltningsmål under a resultatmål). */
+  parentId: v.nullable(UuidSchema),
+  unitId: UuidSchema,
+  order: v.number(),
+});
+export type Goal = v.InferOutput<typeof GoalSchema>;
+
+export const AssessmentSchema = v.picklist(['positiv', 'oförändrad', 'negativ', 'uppfyllt', 'delvis uppfyllt', 'ej uppfyllt']);
+export type Assessment = v.InferOutput<typeof AssessmentSchema>;
+
+/** A goal's bedömning for one reporting period, with its analysis. */
+export const GoalAssessmentSchema = v.object({
+  ...SyncMetaSchema.entries,
+  goalId: UuidSchema,
+  unitId: UuidSchema,
+  period: PeriodSchema,
+  assessment: AssessmentSchema,
+  analysis: v.nullable(LongTextSchema),
+});
+export type GoalAssessment = v.InferOutput<typeof GoalAssessmentSchema>;

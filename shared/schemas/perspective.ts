@@ -1,0 +1,12 @@
+import * as v from 'valibot';
+import { KeySchema, NameSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+
+/** A balanced-scorecard perspective of a plan (invånare/kund, medarbetare, process/verksamhet, ekonomi). */
+export const PerspectiveSchema = v.object({
+  ...SyncMetaSchema.entries,
+  planId: UuidSchema,
+  key: KeySchema,
+  name: NameSchema,
+  order: v.number(),
+});
+export type Perspective = v.InferOutput<typeof PerspectiveSchema>;

@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import { ENTITY_NAMES } from './entities.ts';
+
+export const PULL_MAX_LIMIT = 5000;
+
+const SeqTextSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,15}$/, 'since måste vara ett heltal ≥ 0.'),
+  v.transform(Number),
+);
+
+export const PullQuerySchema = v.object({
+  since: v.optional(SeqTextSchema, '0'),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,6}$/, 'limit måste vara ett heltal.'),
+      v.transform(Number),
+      v.minValue(1, 'limit måste vara minst 1.'),
+      v.maxValue(PULL_MAX_LIMIT, `limit får vara högst ${PULL_MAX_LIMIT}.`),
+    ),
+    '1000',
+  ),
+});
+export type PullQuery = v.InferOutput<typeof PullQuerySchema>;
+
+export const EntityNameSchema = v.picklist(ENTITY_NAMES);
+
+/** A change is either a record's current state or a tombstone (`deleted: true`, `record: null`). */
+export const ChangeSchema = v.object({
+  entity: EntityNameSchema,
+  id: v.string(),
+  seq: v.number(),
+  deleted: v.boolean(),
+  record: v.nullable(v.record(v.string(), v.unknown())),
+});
+export type Change = v.InferOutput<typeof ChangeSchema>;
+
+export const PullResponseSchema = v.object({
+  changes: v.array(ChangeSchema),
+  /** Pass this as `since` next time; it never goes backwards. */
+  cursor: v.number(),
+  hasMore: v.boolean(),
+  /**
+   * True when the device's cursor is unknown to this server (e.g. a newer database was restored):
+   * the device must drop its synced tables and load `since=0` afresh.
+   */
+  reset: v.boolean(),
+});
+export type PullResponse = v.InferOutput<typeof PullResponseSchema>;
