@@ -1,0 +1,42 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database.ts';
+
+// BIGINT (int8) comes back as a string by default; our change sequences stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** A PostgreSQL server reached through `DATABASE_URL`, with an optional schema to work in (tests use one each). */
+export async function openPostgres(connectionString: string, schema: string | null = null): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const query = async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
+  return {
+    kind: 'postgres',
+    query,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const scoped: Queryable = { query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[] };
+        const result = await work(scoped);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiError } from '@shared/schemas/error.ts';
+
+/** Throws the project's error shape with a message a person can act on. */
+export function fail(status: ContentfulStatusCode, code: string, message: string): never {
+  const body: ApiError = { error: { code, message } };
+  throw new HTTPException(status, { res: Response.json(body, { status }) });
+}
+
+export function notFound(what: string): never {
+  return fail(404, 'not_found', `${what} finns inte.`);
+}
+
+/** Turns anything thrown into `{ error: { code, message } }`, never leaking a stack trace or SQL. */
+export function handleError(error: Error, c: Context) {
+  if (error instanceof HTTPException) {
+    if (error.res) return error.res;
+    const status = error.status;
+    const code = status === 413 ? 'too_large' : status === 404 ? 'not_found' : 'bad_request';
+    const message = status === 413 ? 'Förfrågan är för stor.' : error.message || 'Ogiltig förfrågan.';
+    return c.json({ error: { code, message } } satisfies ApiError, status);
+  }
+  if (error instanceof SyntaxError) {
+    return c.json({ error: { code: 'invalid_json', message: 'Förfrågan innehåller ingen giltig JSON.' } } satisfies ApiError, 400);
+  }
+  console.error(`[${c.req.method} ${c.req.path}]`, error.name, error.message);
+  return c.json({ error: { code: 'internal', message: 'Något gick fel på servern. Försök igen om en stund.' } } satisfies ApiError, 500);
+}
