@@ -1,0 +1,107 @@
+import type { ActivityStatus } from '@shared/schemas/activity.ts';
+import type { Assessment, GoalLevel } from '@shared/schemas/goal.ts';
+import type { TargetStatus, Trend } from '@shared/schemas/target.ts';
+
+/** Every text the user sees, in Swedish. An English file with the same shape can follow. */
+export const sv = {
+  appName: 'Målbild',
+  skipToContent: 'Hoppa till innehållet',
+  nav: {
+    label: 'Huvudmeny',
+    goals: 'Mål',
+    activities: 'Aktiviteter',
+  },
+  theme: {
+    label: 'Färgtema',
+    system: 'Som systemet',
+    light: 'Ljust',
+    dark: 'Mörkt',
+  },
+  plan: {
+    choose: 'Plan',
+    none: 'Det finns ingen plan på enheten ännu.',
+    loading: 'Hämtar planen …',
+    years: (start: number, end: number) => (start === end ? `${start}` : `${start}–${end}`),
+    adopted: 'Fastställd',
+    draft: 'Utkast',
+  },
+  goals: {
+    heading: 'Mål per perspektiv',
+    withoutPerspective: 'Övriga mål',
+    indicatorCount: (n: number) => (n === 1 ? '1 indikator' : `${n} indikatorer`),
+    parent: 'Bidrar till',
+    indicators: 'Indikatorer',
+    noIndicators: 'Målet har inga indikatorer.',
+    assessments: 'Bedömning',
+    noAssessment: 'Ingen bedömning ännu.',
+    activities: 'Aktiviteter som bidrar',
+    notFound: 'Målet finns inte på enheten.',
+    back: 'Alla mål',
+  },
+  goalLevel: {
+    målområde: 'Målområde',
+    resultatmål: 'Resultatmål',
+    förvaltningsmål: 'Förvaltningsmål',
+    delmål: 'Delmål',
+  } satisfies Record<GoalLevel, string>,
+  assessment: {
+    positiv: 'Positiv',
+    oförändrad: 'Oförändrad',
+    negativ: 'Negativ',
+    uppfyllt: 'Uppfyllt',
+    'delvis uppfyllt': 'Delvis uppfyllt',
+    'ej uppfyllt': 'Ej uppfyllt',
+  } satisfies Record<Assessment, string>,
+  indicator: {
+    target: 'Målvärde',
+    baseline: 'Nuläge',
+    latest: 'Senaste utfall',
+    noTarget: 'Inget målvärde',
+    noOutcome: 'Inget utfall ännu',
+    example: 'Exempeldata',
+    exampleExplanation: 'Påhittat utfall för demonstration, inte verklig data.',
+    previous: (period: string) => `jämfört med ${period}`,
+  },
+  targetStatus: {
+    met: 'Uppfyllt',
+    close: 'Nära målet',
+    notMet: 'Ej uppfyllt',
+    noData: 'Inget utfall',
+  } satisfies Record<TargetStatus, string>,
+  trend: {
+    positiv: 'Positiv trend',
+    neutral: 'Oförändrad trend',
+    negativ: 'Negativ trend',
+  } satisfies Record<Trend, string>,
+  activities: {
+    heading: 'Aktiviteter per insatsområde',
+    withoutFocusArea: 'Övriga aktiviteter',
+    count: (n: number) => (n === 1 ? '1 aktivitet' : `${n} aktiviteter`),
+    noStatus: 'Ingen status',
+    responsible: 'Ansvarig',
+    timeline: 'Tidplan',
+    latestComment: 'Senaste kommentar',
+    none: 'Planen har inga aktiviteter.',
+  },
+  activityStatus: {
+    'Ej påbörjad': 'Ej påbörjad',
+    'Enligt plan': 'Enligt plan',
+    Försenad: 'Försenad',
+    Klar: 'Klar',
+    Avbruten: 'Avbruten',
+  } satisfies Record<ActivityStatus, string>,
+  sync: {
+    syncing: 'Hämtar ändringar …',
+    upToDate: (when: string) => `Uppdaterad ${when}`,
+    never: 'Inte hämtad ännu',
+    offline: 'Ingen anslutning – visar det som finns sparat på enheten',
+    failed: 'Kunde inte hämta ändringar. Försöker igen senare.',
+    refresh: 'Hämta ändringar',
+    stale: 'Mer än ett dygn gammal',
+  },
+  period: {
+    tertial: (n: number, year: number) => `Delår ${n} ${year}`,
+    year: (year: number) => `${year}`,
+  },
+  notFound: 'Sidan finns inte.',
+} as const;
