@@ -2,11 +2,18 @@ import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { openAPIRouteHandler } from 'hono-openapi';
+import { openAPIRouteHandler, type GenerateSpecOptions } from 'hono-openapi';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import { ApiErrorSchema } from '@shared/schemas/error.ts';
 import type { Database } from './db/database.ts';
 import type { AppEnv } from './lib/appEnv.ts';
+import { authorize, enforceRules } from './lib/authorize.ts';
 import { fail, handleError } from './lib/errors.ts';
+import { createAddressLimiter } from './lib/loginThrottle.ts';
+import { rejectCrossSite, securityHeaders } from './lib/webSecurity.ts';
 import { activityRoutes } from './routes/activities.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
@@ -17,46 +24,69 @@ export interface AppOptions {
   db: Database;
   /** The built client to serve next to the API; null serves the API only (tests, `npm run dev`). */
   clientDir: string | null;
+  /** Sign-in attempts allowed per client address and minute. */
+  loginAttemptsPerMinute?: number;
 }
 
 const BODY_LIMIT = 1024 * 1024;
 
+// Our validator (lib/validate.ts) answers 400 with the project's error shape; without this the OpenAPI
+// document shows hono-openapi's default `{ success, error: [], data }` instead. The `$schema` marker goes:
+// toJsonSchema says draft-07, while OpenAPI 3.1 schemas are JSON Schema 2020-12.
+const { $schema: _draft07, ...apiErrorJsonSchema } = toJsonSchema(ApiErrorSchema);
+const INVALID_INPUT_RESPONSE = {
+  description: 'Ogiltig förfrågan',
+  content: { 'application/json': { schema: apiErrorJsonSchema } },
+} as Exclude<GenerateSpecOptions['defaultValidationErrorResponse'], boolean>;
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 function buildApi() {
   return new Hono<AppEnv>()
     .route('/health', healthRoutes)
+    .route('/auth', authRoutes)
     .route('/plans', planRoutes)
     .route('/goals', goalRoutes)
     .route('/indicators', indicatorRoutes)
     .route('/activities', activityRoutes)
-    .route('/sync', syncRoutes);
+    .route('/sync', syncRoutes)
+    .route('/admin', adminRoutes);
 }
 
 export type AppType = ReturnType<typeof buildApi>;
 
-export function createApp({ db, clientDir }: AppOptions) {
+export function createApp({ db, clientDir, loginAttemptsPerMinute = 30 }: AppOptions) {
   const api = buildApi();
   api.get(
     '/openapi.json',
+    authorize('signedIn'),
     openAPIRouteHandler(api, {
       documentation: {
         info: { title: 'Målbild API', version: '1', description: 'Mål, indikatorer, utfall och aktiviteter, med synk för offline-klienter.' },
         servers: [{ url: '/api' }],
       },
+      defaultValidationErrorResponse: INVALID_INPUT_RESPONSE,
     }),
   );
-  api.all('*', () => fail(404, 'not_found', 'Det finns ingen sådan adress i API:et.'));
+  api.all('*', authorize('signedIn'), () => fail(404, 'not_found', 'Det finns ingen sådan adress i API:et.'));
 
+  const loginLimiter = createAddressLimiter(loginAttemptsPerMinute);
   const app = new Hono<AppEnv>();
   app.onError(handleError);
+  app.use('*', securityHeaders);
   app.use('/api/*', async (c, next) => {
     c.set('db', db);
+    c.set('secureCookies', !LOCAL_HOSTS.has(new URL(c.req.url).hostname));
+    c.set('loginLimiter', loginLimiter);
+    c.header('Cache-Control', 'no-store');
     await next();
   });
   app.use('/api/*', bodyLimit({ maxSize: BODY_LIMIT, onError: () => fail(413, 'too_large', 'Förfrågan är för stor (högst 1 MB).') }));
+  app.use('/api/*', rejectCrossSite);
+  app.use('/api/*', enforceRules);
   app.route('/api', api);
 
   if (clientDir && existsSync(clientDir)) {
-    // Hashed build assets never change under their name; the shell and service worker must always revalidate.
+    // Hashed build assets never change under their name; the shell must always revalidate.
     app.use('/assets/*', async (c, next) => {
       await next();
       c.header('Cache-Control', 'public, max-age=31536000, immutable');

@@ -2,20 +2,26 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
+import { createDemoAccounts } from './demo/demoAccounts.ts';
 import { loadDemoIfEmpty } from './demo/loadDemo.ts';
 
-let config;
-try {
-  config = readConfig(process.env);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
+function configOrExit() {
+  try {
+    return readConfig(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
 }
+
+const config = configOrExit();
 
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 if (config.demoData) {
   const loaded = await loadDemoIfEmpty(db);
   console.log(loaded ? `Demodata inläst (${loaded} poster).` : 'Databasen har redan data; demodata lästes inte in igen.');
+  const accounts = await createDemoAccounts(db);
+  if (accounts) console.log(`${accounts} demokonton skapade (se README.md).`);
 }
 
 const server = serve({ fetch: createApp({ db, clientDir: config.clientDir }).fetch, port: config.port, hostname: config.host }, (info) => {

@@ -8,7 +8,7 @@ import { openDeviceDb, type MalbildDb } from '../db/database.ts';
 import { pull, type FetchPage } from './pull.ts';
 
 let t: TestApp;
-const fetchPage: FetchPage = async (since, limit) => (await t.json(`/api/sync/pull?since=${since}&limit=${limit}`)).body;
+const fetchPage: FetchPage = async (since, limit, scope) => (await t.json(`/api/sync/pull?since=${since}&limit=${limit}${scope === null ? '' : `&scope=${scope}`}`)).body;
 const freshDevice = () => openDeviceDb(`device-${randomUUID()}`);
 
 beforeAll(async () => {

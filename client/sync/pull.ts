@@ -3,7 +3,7 @@ import { ENTITY_NAMES, type EntityName } from '@shared/schemas/entities.ts';
 import { PullResponseSchema, type PullResponse } from '@shared/schemas/sync.ts';
 import type { MalbildDb } from '../db/database.ts';
 
-export type FetchPage = (since: number, limit: number) => Promise<unknown>;
+export type FetchPage = (since: number, limit: number, scope: number | null) => Promise<unknown>;
 
 export interface PullResult {
   /** Records written or removed on the device. */
@@ -16,14 +16,18 @@ const PAGE_SIZE = 1000;
 /**
  * Brings the device's tables up to the server's state: pages of changes after the stored cursor, each
  * page applied together with its new cursor in one Dexie transaction, so a pull cut off half-way
- * resumes where it stopped and never leaves records without the cursor that covers them.
+ * resumes where it stopped and never leaves records without the cursor that covers them. A `reset`
+ * (unknown cursor, or the person's rights changed) empties the tables first, so records the person may
+ * no longer read leave the device.
  */
 export async function pull(db: MalbildDb, fetchPage: FetchPage, pageSize = PAGE_SIZE): Promise<PullResult> {
   const tables = [...ENTITY_NAMES.map((name) => db.table(name)), db.meta];
   let cursor = Number((await db.meta.get('cursor'))?.value ?? 0);
+  const scopeEntry = await db.meta.get('scope');
+  let scope = typeof scopeEntry?.value === 'number' ? scopeEntry.value : null;
   let applied = 0;
   for (;;) {
-    const page: PullResponse = v.parse(PullResponseSchema, await fetchPage(cursor, pageSize));
+    const page: PullResponse = v.parse(PullResponseSchema, await fetchPage(cursor, pageSize, scope));
     await db.transaction('rw', tables, async () => {
       if (page.reset) {
         await Promise.all(ENTITY_NAMES.map((name) => db.table(name).clear()));
@@ -40,11 +44,13 @@ export async function pull(db: MalbildDb, fetchPage: FetchPage, pageSize = PAGE_
       ]);
       await db.meta.bulkPut([
         { key: 'cursor', value: page.cursor },
+        { key: 'scope', value: page.scope },
         { key: 'lastPulledAt', value: new Date().toISOString() },
       ]);
     });
     applied += page.changes.length;
     cursor = page.cursor;
+    scope = page.scope;
     if (!page.hasMore) return { applied, cursor };
   }
 }

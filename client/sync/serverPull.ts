@@ -8,8 +8,9 @@ export class HttpError extends Error {
 }
 
 /** One page of changes from this app's server. */
-export const fetchServerPage: FetchPage = async (since, limit) => {
-  const response = await api.sync.pull.$get({ query: { since: String(since), limit: String(limit) } });
+export const fetchServerPage: FetchPage = async (since, limit, scope) => {
+  const query = { since: String(since), limit: String(limit), ...(scope === null ? {} : { scope: String(scope) }) };
+  const response = await api.sync.pull.$get({ query });
   if (!response.ok) throw new HttpError(response.status);
   return response.json();
 };

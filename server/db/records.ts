@@ -56,7 +56,8 @@ export async function putRecords<E extends EntityName>(tx: Queryable, entity: E,
   for (let start = 0; start < records.length; start += 500) {
     const chunk = records.slice(start, start + 500);
     const rows = chunk.map((record) => {
-      const { id, ...data } = record as Record<string, unknown> & { id: string };
+      // version and seq are columns the database assigns; a caller passing a whole record must not store them twice.
+      const { id, version: _version, seq: _seq, ...data } = record as Record<string, unknown> & { id: string };
       const scope = scopeOf(entity, record as Record<string, unknown>);
       return { id, plan_id: scope.planId, unit_id: scope.unitId, parent_id: scope.parentId, data };
     });
@@ -76,6 +77,7 @@ export async function putRecords<E extends EntityName>(tx: Queryable, entity: E,
            FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, plan_id uuid, unit_id uuid, parent_id uuid, seq bigint, data jsonb)
        ON CONFLICT (id) DO UPDATE SET
          data = EXCLUDED.data, plan_id = EXCLUDED.plan_id, unit_id = EXCLUDED.unit_id, parent_id = EXCLUDED.parent_id,
+         prev_unit_id = CASE WHEN records.unit_id IS DISTINCT FROM EXCLUDED.unit_id THEN records.unit_id ELSE records.prev_unit_id END,
          seq = EXCLUDED.seq, version = records.version + 1, deleted = false, updated_at = now()`,
       [JSON.stringify(toWrite.map((row, index) => ({ ...row, seq: firstSeq + index }))), entity],
     );
@@ -102,6 +104,8 @@ export async function getRecord<E extends EntityName>(db: Queryable, entity: E, 
 
 export interface ListFilter {
   planId?: string;
+  /** Only records of these units (and unit-less plan records such as perspectives). */
+  readableUnitIds?: ReadonlySet<string>;
   /** Records belonging to any of these (outcomes of indicators, updates of activities …). */
   parentIds?: string[];
 }
@@ -111,23 +115,40 @@ export async function listRecords<E extends EntityName>(db: Queryable, entity: E
     `SELECT * FROM records
       WHERE entity = $1 AND NOT deleted
         AND ($2::uuid IS NULL OR plan_id = $2) AND ($3::uuid[] IS NULL OR parent_id = ANY($3))
+        AND ($4::uuid[] IS NULL OR unit_id IS NULL OR unit_id = ANY($4))
       ORDER BY (data->>'order')::float NULLS LAST, seq`,
-    [entity, filter.planId ?? null, filter.parentIds ?? null],
+    [entity, filter.planId ?? null, filter.parentIds ?? null, filter.readableUnitIds ? [...filter.readableUnitIds] : null],
   );
   return rows.map((row) => toRecord<E>(row));
 }
 
-/** Every change after `since`, oldest first: one range scan on the unique `seq` index. */
-export async function changesSince(db: Queryable, since: number, limit: number): Promise<Change[]> {
-  const rows = await db.query<RecordRow>('SELECT id, entity, version, seq, deleted, data FROM records WHERE seq > $1 ORDER BY seq LIMIT $2', [
-    since,
-    limit,
-  ]);
-  return rows.map((row) => ({
-    entity: row.entity,
-    id: row.id,
-    seq: Number(row.seq),
-    deleted: row.deleted,
-    record: row.deleted ? null : (toRecord(row) as unknown as Record<string, unknown>),
-  }));
+/**
+ * Every change after `since` that the reader may see, oldest first: one range scan on the unique `seq`
+ * index. `readable` limits it to records of those units (plan-wide records such as perspectives follow
+ * their plan); a record that moved out of those units comes back as a removal. null reads everything.
+ */
+export async function changesSince(db: Queryable, since: number, limit: number, readable: ReadonlySet<string> | null = null): Promise<Change[]> {
+  const units = readable ? [...readable] : null;
+  const rows = await db.query<RecordRow & { visible: boolean }>(
+    `WITH readable_plans AS (
+       SELECT id FROM records WHERE entity = 'plan' AND ($3::uuid[] IS NULL OR unit_id = ANY($3))
+     )
+     SELECT id, entity, version, seq, deleted, data, visible FROM (
+       SELECT r.*, ($3::uuid[] IS NULL OR r.unit_id = ANY($3) OR (r.unit_id IS NULL AND r.plan_id IN (SELECT id FROM readable_plans))) AS visible
+         FROM records r WHERE r.seq > $1
+     ) changed
+     WHERE visible OR prev_unit_id = ANY($3)
+     ORDER BY seq LIMIT $2`,
+    [since, limit, units],
+  );
+  return rows.map((row) => {
+    const gone = row.deleted || !row.visible;
+    return {
+      entity: row.entity,
+      id: row.id,
+      seq: Number(row.seq),
+      deleted: gone,
+      record: gone ? null : (toRecord(row) as unknown as Record<string, unknown>),
+    };
+  });
 }

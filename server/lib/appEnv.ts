@@ -1,8 +1,15 @@
 import type { Database } from '../db/database.ts';
+import type { Access } from './access.ts';
 
 /** What every request handler can reach through `c.var`. */
 export interface AppEnv {
   Variables: {
     db: Database;
+    /** The signed-in person's rights; null when nobody is signed in (only public routes get that far). */
+    access: Access | null;
+    /** Whether cookies must be `Secure` (everywhere but plain-HTTP localhost). */
+    secureCookies: boolean;
+    /** Counts sign-in attempts per client address; false means too many this minute. */
+    loginLimiter: (address: string) => boolean;
   };
 }

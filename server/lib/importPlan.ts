@@ -6,6 +6,8 @@ import { parseTarget } from '@shared/logic/target.ts';
 import { periodEnd } from '@shared/logic/period.ts';
 import type { Database } from '../db/database.ts';
 import { putRecords, type RecordInput } from '../db/records.ts';
+import { assessmentId } from './reporting/goalAssessment.ts';
+import { outcomeId } from './reporting/outcome.ts';
 
 /** Fixed namespace: the same plan key and record key give the same id on every server, so re-imports update. */
 const ID_NAMESPACE = '6f1d3c1e-4b8a-4f0e-9d52-8a3e2b7c9d10';
@@ -131,7 +133,7 @@ export async function importPlan(db: Database, doc: ImportPlanDocument): Promise
     }
     const where = `Utfallet för ${indicator?.name ?? o.indicator} ${o.period}`;
     return {
-      id: idFor('outcome', `${o.indicator}/${o.subSeries ?? ''}/${o.gender}/${o.period}`),
+      id: outcomeId(idFor('indicator', o.indicator), o.period, o.subSeries, o.gender),
       indicatorId: idFor('indicator', o.indicator),
       unitId: indicator?.unitId ?? plan.unitId,
       subSeriesKey: o.subSeries,
@@ -148,7 +150,7 @@ export async function importPlan(db: Database, doc: ImportPlanDocument): Promise
   const goalAssessments: RecordInput<'goalAssessment'>[] = doc.goalAssessments.map((a) => {
     const goalId = goal(a.goal, `Bedömningen för ${a.period}`);
     return {
-      id: idFor('goalAssessment', `${a.goal}/${a.period}`),
+      id: assessmentId(goalId, a.period),
       goalId,
       unitId: goalUnit.get(goalId) ?? plan.unitId,
       period: a.period,

@@ -1,25 +1,47 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
+import { ActivityUpdateInputSchema } from '@shared/schemas/activity.ts';
 import { getRecord, listRecords } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
+import { accessOf, authorize } from '../lib/authorize.ts';
 import { notFound } from '../lib/errors.ts';
+import { applyActivityUpdate } from '../lib/reporting/activityUpdate.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
 
-export const activityRoutes = new Hono<AppEnv>().get(
-  '/:id',
-  describeRoute({
-    summary: 'An activity with its whole history, newest first',
-    tags: ['plan'],
-    responses: { 200: { description: 'OK' }, 404: { description: 'Finns inte' } },
-  }),
-  validate('param', IdParamSchema),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const activity = await getRecord(c.var.db, 'activity', id);
-    if (!activity) return notFound('Aktiviteten');
-    const updates = await listRecords(c.var.db, 'activityUpdate', { parentIds: [id] });
-    updates.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.seq - a.seq);
-    return c.json({ activity, updates }, 200);
-  },
-);
+export const activityRoutes = new Hono<AppEnv>()
+  .get(
+    '/:id',
+    describeRoute({
+      summary: 'An activity with its whole history, newest first',
+      tags: ['plan'],
+      responses: { 200: { description: 'OK' }, 404: { description: 'Finns inte' } },
+    }),
+    authorize('signedIn'),
+    validate('param', IdParamSchema),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const activity = await getRecord(c.var.db, 'activity', id);
+      if (!activity || !accessOf(c).canRead(activity.unitId)) return notFound('Aktiviteten');
+      const updates = await listRecords(c.var.db, 'activityUpdate', { parentIds: [id] });
+      updates.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.seq - a.seq);
+      return c.json({ activity, updates }, 200);
+    },
+  )
+  .post(
+    '/:id/updates',
+    describeRoute({
+      summary: 'Set the status and/or add a comment (rapportör of the activity’s unit); kept in the history',
+      tags: ['rapportering'],
+      responses: { 201: { description: 'Sparad' }, 403: { description: 'Ingen behörighet' }, 409: { description: 'Konflikt' } },
+    }),
+    authorize('write'),
+    validate('param', IdParamSchema),
+    validate('json', ActivityUpdateInputSchema),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const result = await c.var.db.transaction((tx) => applyActivityUpdate(tx, c, accessOf(c), id, input));
+      return c.json(result, 201);
+    },
+  );

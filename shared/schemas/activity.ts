@@ -51,3 +51,23 @@ export const ActivityUpdateSchema = v.object({
   period: v.nullable(PeriodSchema),
 });
 export type ActivityUpdate = v.InferOutput<typeof ActivityUpdateSchema>;
+
+/** A status change and/or comment on an activity, as the person sends it. */
+export const ActivityUpdateInputSchema = v.pipe(
+  v.object({
+    /** Chosen by the device, so that sending the same update twice stores it once. */
+    id: v.optional(UuidSchema),
+    status: v.optional(v.nullable(ActivityStatusSchema), null),
+    statusParts: v.optional(v.nullable(v.array(StatusPartSchema)), null),
+    text: v.optional(v.nullable(v.pipe(LongTextSchema, v.trim())), null),
+    /** The activity version the person saw; a newer one on the server means someone else changed it. */
+    baseVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    writtenAt: v.optional(v.nullable(IsoTimestampSchema), null),
+  }),
+  v.check((input) => !!input.status || !!input.statusParts || !!input.text, 'Ange en status eller skriv en kommentar.'),
+  v.check(
+    (input) => !(input.status === 'Försenad' || input.status === 'Avbruten') || !!input.text,
+    'Skriv en kommentar om varför aktiviteten är försenad eller avbruten.',
+  ),
+);
+export type ActivityUpdateInput = v.InferInput<typeof ActivityUpdateInputSchema>;

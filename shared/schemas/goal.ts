@@ -33,3 +33,11 @@ export const GoalAssessmentSchema = v.object({
   analysis: v.nullable(LongTextSchema),
 });
 export type GoalAssessment = v.InferOutput<typeof GoalAssessmentSchema>;
+
+export const GoalAssessmentInputSchema = v.object({
+  period: PeriodSchema,
+  assessment: AssessmentSchema,
+  analysis: v.optional(v.nullable(LongTextSchema), null),
+  baseVersion: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
+});
+export type GoalAssessmentInput = v.InferInput<typeof GoalAssessmentInputSchema>;

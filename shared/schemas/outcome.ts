@@ -24,3 +24,15 @@ export const OutcomeSchema = v.object({
   enteredBy: v.nullable(v.pipe(v.string(), v.maxLength(300))),
 });
 export type Outcome = v.InferOutput<typeof OutcomeSchema>;
+
+/** An outcome as a person enters it: for one period (and sub-series/gender), with an optional comment. */
+export const OutcomeInputSchema = v.object({
+  period: PeriodSchema,
+  subSeriesKey: v.optional(v.nullable(KeySchema), null),
+  gender: v.optional(GenderSchema, 'T'),
+  value: v.pipe(v.number('Värdet måste vara ett tal.'), v.finite('Värdet måste vara ett tal.')),
+  comment: v.optional(v.nullable(LongTextSchema), null),
+  /** The version of the outcome the person saw, or null when they saw none for this period. */
+  baseVersion: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
+});
+export type OutcomeInput = v.InferInput<typeof OutcomeInputSchema>;

@@ -11,6 +11,8 @@ const SeqTextSchema = v.pipe(
 
 export const PullQuerySchema = v.object({
   since: v.optional(SeqTextSchema, '0'),
+  /** The scope version the device's copy was made under; another one means its rights changed. */
+  scope: v.optional(SeqTextSchema),
   limit: v.optional(
     v.pipe(
       v.string(),
@@ -42,9 +44,12 @@ export const PullResponseSchema = v.object({
   cursor: v.number(),
   hasMore: v.boolean(),
   /**
-   * True when the device's cursor is unknown to this server (e.g. a newer database was restored):
-   * the device must drop its synced tables and load `since=0` afresh.
+   * True when the device's copy cannot be brought up to date by changes alone: its cursor is unknown to
+   * this server (a database was restored), or the person's rights changed since (records may have left
+   * their scope). The device drops its synced tables and loads `since=0` afresh.
    */
   reset: v.boolean(),
+  /** Send back as `scope` next time. */
+  scope: v.number(),
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@shared/schemas/user.ts';
+import { importTestPlan, planDocument } from '../../tests/fixtures/planDocument.ts';
+import { openTestApp, type Requester, type TestApp } from '../../tests/fixtures/testApp.ts';
+import { ruleOf } from './authorize.ts';
+
+/**
+ * The rights matrix: every API route the app serves × every role × a record inside and one outside the
+ * role's units. The route list comes from the app itself, so a route added without an entry here (or
+ * without an `authorize` rule) fails this test.
+ */
+
+type Who = 'anonymous' | Role;
+type Scope = 'in' | 'out';
+interface Target {
+  path: string;
+  init?: RequestInit;
+}
+interface Case {
+  /** The request for a record inside (`in`) or outside (`out`) the rapportör's and läsare's units. */
+  target: (scope: Scope) => Promise<Target> | Target;
+  /** Expected status per role and scope; a single number applies to both scopes. */
+  expect: Record<Who, number | Record<Scope, number>>;
+}
+
+let t: TestApp;
+let inside: Awaited<ReturnType<typeof importTestPlan>>;
+let outside: Awaited<ReturnType<typeof importTestPlan>>;
+let insideUnit: string;
+
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+const READ = { anonymous: 401, läsare: { in: 200, out: 404 }, rapportör: { in: 200, out: 404 }, administratör: 200 } as const;
+const SIGNED_IN = { anonymous: 401, läsare: 200, rapportör: 200, administratör: 200 } as const;
+const ADMIN = (ok: number) => ({ anonymous: 401, läsare: 403, rapportör: 403, administratör: ok }) as const;
+const WRITE = (ok: number) => ({ anonymous: 401, läsare: 403, rapportör: { in: ok, out: 404 }, administratör: ok }) as const;
+const plan = (scope: Scope) => (scope === 'in' ? inside : outside);
+
+const CASES: Record<string, Case> = {
+  'GET /api/health': { target: () => ({ path: '/api/health' }), expect: { anonymous: 200, läsare: 200, rapportör: 200, administratör: 200 } },
+  'POST /api/auth/login': {
+    target: () => ({ path: '/api/auth/login', init: json('POST', { email: `${randomUUID()}@malbild.test`, password: 'fel-lösenord' }) }),
+    expect: { anonymous: 401, läsare: 401, rapportör: 401, administratör: 401 },
+  },
+  'POST /api/auth/logout': { target: () => ({ path: '/api/auth/logout', init: { method: 'POST' } }), expect: { ...SIGNED_IN, läsare: 204, rapportör: 204, administratör: 204 } },
+  'GET /api/auth/me': { target: () => ({ path: '/api/auth/me' }), expect: SIGNED_IN },
+  'GET /api/plans': { target: () => ({ path: '/api/plans' }), expect: SIGNED_IN },
+  'GET /api/plans/:id': { target: (s) => ({ path: `/api/plans/${plan(s).planId}` }), expect: READ },
+  'GET /api/plans/:id/goals': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/goals` }), expect: READ },
+  'GET /api/plans/:id/indicators': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/indicators` }), expect: READ },
+  'GET /api/plans/:id/activities': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/activities` }), expect: READ },
+  'GET /api/goals/:id': { target: async (s) => ({ path: `/api/goals/${(await plan(s).byKey('goal', 'tillganglighet')).id}` }), expect: READ },
+  'PUT /api/goals/:id/assessments': {
+    target: async (s) => ({
+      path: `/api/goals/${(await plan(s).byKey('goal', 'kompetens')).id}/assessments`,
+      init: json('PUT', { period: `${2000 + Math.floor(Math.random() * 99)}-T${1 + Math.floor(Math.random() * 3)}`, assessment: 'positiv', analysis: 'Bättre än väntat.' }),
+    }),
+    expect: WRITE(200),
+  },
+  'GET /api/indicators/:id': { target: async (s) => ({ path: `/api/indicators/${(await plan(s).byKey('indicator', 'hyrlakare')).id}` }), expect: READ },
+  'PUT /api/indicators/:id/outcomes': {
+    target: async (s) => ({
+      path: `/api/indicators/${(await plan(s).byKey('indicator', 'hyrlakare')).id}/outcomes`,
+      init: json('PUT', { period: `20${10 + Math.floor(Math.random() * 80)}-0${1 + Math.floor(Math.random() * 9)}`, value: 12, comment: null }),
+    }),
+    expect: WRITE(200),
+  },
+  'GET /api/activities/:id': { target: async (s) => ({ path: `/api/activities/${(await plan(s).byKey('activity', 'webbtidbocker')).id}` }), expect: READ },
+  'POST /api/activities/:id/updates': {
+    target: async (s) => ({ path: `/api/activities/${(await plan(s).byKey('activity', 'webbtidbocker')).id}/updates`, init: json('POST', { text: 'Ny kommentar.', baseVersion: 1 }) }),
+    expect: WRITE(201),
+  },
+  'GET /api/sync/pull': { target: () => ({ path: '/api/sync/pull?since=0&limit=10' }), expect: SIGNED_IN },
+  'GET /api/openapi.json': { target: () => ({ path: '/api/openapi.json' }), expect: SIGNED_IN },
+  'GET /api/admin/users': { target: () => ({ path: '/api/admin/users' }), expect: ADMIN(200) },
+  'POST /api/admin/users': {
+    target: () => ({ path: '/api/admin/users', init: json('POST', { name: 'Ny Person', email: `${randomUUID()}@malbild.test`, password: 'ett-långt-lösenord' }) }),
+    expect: ADMIN(201),
+  },
+  'PATCH /api/admin/users/:id': { target: async () => ({ path: `/api/admin/users/${(await t.userWith('läsare', insideUnit)).userId}`, init: json('PATCH', { name: 'Nytt Namn' }) }), expect: ADMIN(200) },
+  'PUT /api/admin/users/:id/password': {
+    target: async () => ({ path: `/api/admin/users/${(await t.userWith('läsare', insideUnit)).userId}/password`, init: json('PUT', { password: 'ett-nytt-långt-lösenord' }) }),
+    expect: ADMIN(204),
+  },
+  'POST /api/admin/users/:id/grants': {
+    target: async () => ({ path: `/api/admin/users/${(await t.userWith('läsare', insideUnit)).userId}/grants`, init: json('POST', { unitId: insideUnit, role: 'rapportör' }) }),
+    expect: ADMIN(201),
+  },
+  'DELETE /api/admin/grants/:id': {
+    target: async () => {
+      const user = await t.userWith('läsare', insideUnit);
+      const [grant] = await t.db.query<{ id: string }>('SELECT id FROM grants WHERE user_id = $1', [user.userId]);
+      return { path: `/api/admin/grants/${grant!.id}`, init: { method: 'DELETE' } };
+    },
+    expect: ADMIN(200),
+  },
+  'POST /api/admin/units': { target: () => ({ path: '/api/admin/units', init: json('POST', { name: 'Ny enhet', parentId: insideUnit, kind: 'enhet' }) }), expect: ADMIN(201) },
+  'PATCH /api/admin/units/:id': { target: () => ({ path: `/api/admin/units/${insideUnit}`, init: json('PATCH', { shortName: 'HSF' }) }), expect: ADMIN(200) },
+  'GET /api/admin/audit': { target: () => ({ path: '/api/admin/audit?limit=5' }), expect: ADMIN(200) },
+};
+
+let routes: string[];
+
+beforeAll(async () => {
+  t = await openTestApp();
+  inside = await importTestPlan(t.db);
+  outside = await importTestPlan(t.db, planDocument());
+  const [unit] = await t.db.query<{ id: string }>(`SELECT id FROM records WHERE entity = 'unit' AND data->>'key' = $1`, [inside.doc.units[1]!.key]);
+  insideUnit = unit!.id;
+  routes = [
+    ...new Set(
+      t.app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !r.path.endsWith('*')).map((r) => `${r.method} ${r.path}`),
+    ),
+  ];
+});
+afterAll(() => t.close());
+
+async function asRole(who: Who): Promise<Requester & { userId: string | null }> {
+  if (who === 'anonymous') return { ...t.anonymous, userId: null };
+  // The läsare and rapportör hold their grant on the inside plan's förvaltning; a fresh user per request,
+  // so that signing out in one case cannot spoil another.
+  return t.userWith(who, insideUnit);
+}
+
+const auditCount = async (userId: string) => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE user_id = $1', [userId]))[0]!.n;
+
+describe('the rights matrix', () => {
+  it('has an entry and an authorize rule for every API route the app serves', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    const withoutCase = routes.filter((route) => !(route in CASES));
+    expect(withoutCase, 'routes missing from the rights matrix').toEqual([]);
+    const withoutRule = routes.filter((route) => {
+      const [method, path] = route.split(' ');
+      return !t.app.routes.some((r) => r.path === path && r.method === method && ruleOf(r.handler));
+    });
+    expect(withoutRule, 'routes without an authorize() rule').toEqual([]);
+  });
+
+  for (const [route, { target, expect: expected }] of Object.entries(CASES)) {
+    it(route, async () => {
+      expect(routes, 'this matrix entry names a route the app does not serve').toContain(route);
+      for (const who of ['anonymous', 'läsare', 'rapportör', 'administratör'] as const) {
+        for (const scope of ['in', 'out'] as const) {
+          const want = typeof expected[who] === 'number' ? expected[who] : expected[who][scope];
+          const requester = await asRole(who);
+          const before = requester.userId ? await auditCount(requester.userId) : 0;
+          const { path, init } = await target(scope);
+          const response = await requester.request(path, init);
+          expect(response.status, `${who}, ${scope} scope: ${route}`).toBe(want);
+          const writes = init?.method && init.method !== 'GET';
+          if (writes && requester.userId && want < 300) {
+            // Every write leaves exactly one line in the audit trail, under the person who made it.
+            expect(await auditCount(requester.userId), `audit rows for ${who} after ${route}`).toBe(before + 1);
+          }
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,79 @@
+import * as v from 'valibot';
+import { IsoTimestampSchema, NameSchema, UuidSchema } from './common.ts';
+
+export const ROLES = ['administratör', 'rapportör', 'läsare'] as const;
+export const RoleSchema = v.picklist(ROLES, 'Rollen måste vara administratör, rapportör eller läsare.');
+export type Role = v.InferOutput<typeof RoleSchema>;
+
+export const EmailSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(254, 'E-postadressen är för lång.'),
+  v.email('Skriv en giltig e-postadress.'),
+);
+
+/** Long passphrases are welcome; the upper bound only keeps hashing cheap for the server. */
+export const PasswordSchema = v.pipe(
+  v.string(),
+  v.minLength(10, 'Lösenordet måste ha minst 10 tecken.'),
+  v.maxLength(200, 'Lösenordet får ha högst 200 tecken.'),
+);
+
+/** A role on a unit, and by default on every unit below it. */
+export const GrantSchema = v.object({
+  id: UuidSchema,
+  unitId: UuidSchema,
+  role: RoleSchema,
+  includeSubunits: v.boolean(),
+});
+export type Grant = v.InferOutput<typeof GrantSchema>;
+
+export const UserSchema = v.object({
+  id: UuidSchema,
+  name: NameSchema,
+  email: EmailSchema,
+  active: v.boolean(),
+  grants: v.array(GrantSchema),
+  createdAt: IsoTimestampSchema,
+});
+export type User = v.InferOutput<typeof UserSchema>;
+
+/** The signed-in person as the client sees them, with the units their grants reach already worked out. */
+export const MeSchema = v.object({
+  id: UuidSchema,
+  name: NameSchema,
+  email: EmailSchema,
+  grants: v.array(GrantSchema),
+  isAdmin: v.boolean(),
+  /** Units whose activities, outcomes and assessments this person may write. */
+  writableUnitIds: v.array(UuidSchema),
+});
+export type Me = v.InferOutput<typeof MeSchema>;
+
+export const LoginSchema = v.object({
+  email: EmailSchema,
+  password: v.pipe(v.string(), v.minLength(1, 'Skriv ditt lösenord.'), v.maxLength(200, 'Lösenordet får ha högst 200 tecken.')),
+});
+export type Login = v.InferInput<typeof LoginSchema>;
+
+export const CreateUserSchema = v.object({
+  name: NameSchema,
+  email: EmailSchema,
+  password: PasswordSchema,
+});
+export type CreateUser = v.InferInput<typeof CreateUserSchema>;
+
+export const UpdateUserSchema = v.object({
+  name: v.optional(NameSchema),
+  active: v.optional(v.boolean()),
+});
+
+export const SetPasswordSchema = v.object({ password: PasswordSchema });
+
+export const CreateGrantSchema = v.object({
+  unitId: UuidSchema,
+  role: RoleSchema,
+  includeSubunits: v.optional(v.boolean(), true),
+});
+export type CreateGrant = v.InferInput<typeof CreateGrantSchema>;
