@@ -30,20 +30,27 @@ export function clientOf(c: Context<AppEnv>): string {
   return `${address}${device ? ` enhet ${device.slice(0, 64)}` : ''} ${agent}`.trim();
 }
 
+export interface AuditRow {
+  userId: string | null;
+  userName: string | null;
+  action: string;
+  entity?: string | null;
+  recordId?: string | null;
+  unitId?: string | null;
+  client: string;
+  detail?: Record<string, unknown> | null;
+}
+
 /** Appends one line to the audit trail, in the caller's transaction so it stands or falls with the write. */
-export async function audit(tx: Queryable, c: Context<AppEnv>, event: AuditEvent): Promise<void> {
-  const user = event.actor ?? { id: c.var.access?.user.id ?? null, name: c.var.access?.user.name ?? null };
+export async function appendAudit(tx: Queryable, row: AuditRow): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (user_id, user_name, action, entity, record_id, unit_id, client, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      user.id,
-      user.name,
-      event.action,
-      event.entity ?? null,
-      event.recordId ?? null,
-      event.unitId ?? null,
-      clientOf(c),
-      event.detail ? JSON.stringify(event.detail) : null,
-    ],
+    [row.userId, row.userName, row.action, row.entity ?? null, row.recordId ?? null, row.unitId ?? null, row.client, row.detail ? JSON.stringify(row.detail) : null],
   );
+}
+
+/** The audit line for a request: by the signed-in person (or the given actor), from the request's client. */
+export async function audit(tx: Queryable, c: Context<AppEnv>, event: AuditEvent): Promise<void> {
+  const actor = event.actor ?? { id: c.var.access?.user.id ?? null, name: c.var.access?.user.name ?? null };
+  await appendAudit(tx, { ...event, userId: actor.id, userName: actor.name, client: clientOf(c) });
 }
