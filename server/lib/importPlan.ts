@@ -4,10 +4,9 @@ import type { ImportPlanDocument } from '@shared/schemas/planImport.ts';
 import { parseMeasuredValue } from '@shared/logic/measuredValue.ts';
 import { parseTarget } from '@shared/logic/target.ts';
 import { periodEnd } from '@shared/logic/period.ts';
+import { assessmentId, outcomeId } from '@shared/logic/recordIds.ts';
 import type { Database } from '../db/database.ts';
 import { putRecords, type RecordInput } from '../db/records.ts';
-import { assessmentId } from './reporting/goalAssessment.ts';
-import { outcomeId } from './reporting/outcome.ts';
 
 /** Fixed namespace: the same plan key and record key give the same id on every server, so re-imports update. */
 const ID_NAMESPACE = '6f1d3c1e-4b8a-4f0e-9d52-8a3e2b7c9d10';

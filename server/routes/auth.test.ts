@@ -122,7 +122,7 @@ describe('sessions', () => {
     } finally {
       await store.remove();
     }
-  });
+  }, 30_000);
 
   it('are ended when an administrator deactivates the person', async () => {
     const { email, userId } = await account();
@@ -174,6 +174,13 @@ describe('reporting rights', () => {
     expect(body.error.message).toBe('Fältet text: Högst 10000 tecken.');
   });
 
+  it('refuses text PostgreSQL could not store with a 400, not a crash', async () => {
+    const own = await activityOf('bup');
+    const { status, body } = await t.json(`/api/activities/${own.id}/updates`, { method: 'POST', body: JSON.stringify({ text: 'före\u0000efter', baseVersion: own.version }) });
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(/otillåtet tecken/);
+  });
+
   it('asks for a reason when an activity is set to Försenad or Avbruten', async () => {
     const own = await activityOf('bup');
     const { status, body } = await t.json(`/api/activities/${own.id}/updates`, { method: 'POST', body: JSON.stringify({ status: 'Avbruten', baseVersion: own.version }) });
@@ -185,7 +192,7 @@ describe('reporting rights', () => {
 describe('web security', () => {
   it('rejects a cross-site POST even with a valid session cookie', async () => {
     const own = (await t.db.query<{ id: string }>(`SELECT id FROM records WHERE entity = 'activity' LIMIT 1`))[0]!;
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
       const { status, body } = await t.json(`/api/activities/${own.id}/updates`, { method: 'POST', headers, body: JSON.stringify({ text: 'Hej', baseVersion: 1 }) });
       expect(status).toBe(403);
       expect(body.error.code).toBe('cross_site');

@@ -11,9 +11,12 @@ export const KeySchema = v.pipe(
 /** Length limits live here so the server, the client and the importer agree on them. */
 export const TEXT_LIMITS = { name: 500, short: 120, text: 10_000 } as const;
 
-export const NameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'Får inte vara tomt.'), v.maxLength(TEXT_LIMITS.name, `Högst ${TEXT_LIMITS.name} tecken.`));
-export const ShortTextSchema = v.pipe(v.string(), v.trim(), v.maxLength(TEXT_LIMITS.short, `Högst ${TEXT_LIMITS.short} tecken.`));
-export const LongTextSchema = v.pipe(v.string(), v.maxLength(TEXT_LIMITS.text, `Högst ${TEXT_LIMITS.text} tecken.`));
+/** PostgreSQL cannot store the NUL character in text; refusing it here keeps it a 400, not a 500. */
+const NoNulSchema = v.pipe(v.string(), v.regex(/^[^\u0000]*$/, 'Texten innehåller ett otillåtet tecken.'));
+
+export const NameSchema = v.pipe(NoNulSchema, v.trim(), v.minLength(1, 'Får inte vara tomt.'), v.maxLength(TEXT_LIMITS.name, `Högst ${TEXT_LIMITS.name} tecken.`));
+export const ShortTextSchema = v.pipe(NoNulSchema, v.trim(), v.maxLength(TEXT_LIMITS.short, `Högst ${TEXT_LIMITS.short} tecken.`));
+export const LongTextSchema = v.pipe(NoNulSchema, v.maxLength(TEXT_LIMITS.text, `Högst ${TEXT_LIMITS.text} tecken.`));
 
 export const IsoDateSchema = v.pipe(v.string(), v.isoDate('Datum skrivs ÅÅÅÅ-MM-DD.'));
 export const IsoTimestampSchema = v.pipe(v.string(), v.isoTimestamp('Ogiltig tidpunkt.'));

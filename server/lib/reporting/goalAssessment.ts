@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { v5 as uuidv5 } from 'uuid';
+import { assessmentId } from '@shared/logic/recordIds.ts';
 import type { GoalAssessment, GoalAssessmentInput } from '@shared/schemas/goal.ts';
 import type { Queryable } from '../../db/database.ts';
 import { getRecord, putRecords } from '../../db/records.ts';
@@ -7,10 +7,6 @@ import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
-
-const ASSESSMENT_NAMESPACE = '3c5e8a61-2f4d-4b7a-9e0c-d1a2b3c4d5e6';
-
-export const assessmentId = (goalId: string, period: string) => uuidv5(`${goalId}/${period}`, ASSESSMENT_NAMESPACE);
 
 /** Sets a goal's assessment and analysis for a period; a stale base version is a conflict, as for outcomes. */
 export async function applyGoalAssessment(

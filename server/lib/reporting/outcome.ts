@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { v5 as uuidv5 } from 'uuid';
+import { outcomeId } from '@shared/logic/recordIds.ts';
 import { valueBoundsProblem } from '@shared/logic/valueBounds.ts';
 import type { Outcome, OutcomeInput } from '@shared/schemas/outcome.ts';
 import type { Queryable } from '../../db/database.ts';
@@ -8,12 +8,6 @@ import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
-
-const OUTCOME_NAMESPACE = '0b7f5d2e-0c0e-4f8e-a0a5-6b1c7f3e9a42';
-
-/** One outcome per indicator, period, sub-series and gender: the id follows from them, so two devices entering the same cell meet. */
-export const outcomeId = (indicatorId: string, period: string, subSeriesKey: string | null, gender: string) =>
-  uuidv5(`${indicatorId}/${period}/${subSeriesKey ?? ''}/${gender}`, OUTCOME_NAMESPACE);
 
 /**
  * Enters or changes an indicator's outcome for a period. A value entered on top of a version that is no

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../tests/fixtures/testApp.ts';
+import { importTestPlan } from '../tests/fixtures/planDocument.ts';
+import { createApp } from './app.ts';
+
+let t: TestApp;
+/** Every API route the app serves, as `GET /api/plans/:id`; taken from the app so a new route is covered at once. */
+let routes: { method: string; path: string }[];
+
+beforeAll(async () => {
+  t = await openTestApp();
+  const seen = new Set<string>();
+  routes = createApp({ db: t.db, clientDir: null })
+    .routes.filter((route) => route.path.startsWith('/api/') && route.method !== 'ALL')
+    .filter((route) => !seen.has(`${route.method} ${route.path}`) && seen.add(`${route.method} ${route.path}`))
+    .map(({ method, path }) => ({ method, path }));
+});
+afterAll(() => t.close());
+
+const withParams = (path: string, value: string) => path.replaceAll(/:\w+/g, value);
+const errorShape = (code: string) => ({ error: { code, message: expect.stringMatching(/\S/) } });
+
+it('finds the API routes to check', () => {
+  expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /api/plans/:id', 'GET /api/sync/pull', 'GET /api/openapi.json']));
+});
+
+describe('routes with an id', () => {
+  it('answer 404 with the error shape for a well-formed id that does not exist', async () => {
+    const idRoutes = routes.filter((r) => r.path.includes(':id'));
+    expect(idRoutes.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(7);
+    for (const route of idRoutes) {
+      const where = `${route.method} ${route.path}`;
+      const { status, body } = await t.json(withParams(route.path, randomUUID()), { method: route.method });
+      if (route.method === 'GET') {
+        expect(status, where).toBe(404);
+        expect(body, where).toEqual(errorShape('not_found'));
+        expect(body.error.message, where).toMatch(/finns inte\.$/);
+      } else {
+        // A write without a body may be refused for the body before the id is looked up; either way, no 2xx or 5xx.
+        expect([400, 404], where).toContain(status);
+        expect(body, where).toEqual(errorShape(status === 404 ? 'not_found' : expect.any(String)));
+      }
+    }
+  });
+
+  it('answer 400 for a malformed id, without echoing it', async () => {
+    for (const route of routes.filter((r) => r.path.includes(':id'))) {
+      for (const id of ['inte-ett-id', '123', randomUUID().slice(0, -1), `${randomUUID()}x`]) {
+        const { status, body } = await t.json(withParams(route.path, id), { method: route.method });
+        expect(status, `${route.path} ${id}`).toBe(400);
+        expect(body, `${route.path} ${id}`).toEqual(errorShape('invalid_input'));
+        expect(body.error.message).not.toContain(id);
+      }
+    }
+  });
+});
+
+describe('unknown API addresses', () => {
+  it.each([
+    ['GET', '/api/finns-inte'],
+    ['GET', '/api'],
+    ['GET', '/api/'],
+    ['GET', `/api/plans/${randomUUID()}/okand`],
+    ['GET', '/api/sync/push'],
+    ['POST', '/api/plans'],
+    ['DELETE', `/api/goals/${randomUUID()}`],
+  ])('%s %s answers 404 as JSON', async (method, path) => {
+    const response = await t.request(path, { method });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual(errorShape('not_found'));
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('is an OpenAPI 3 document describing every API route', async () => {
+    const { status, body: doc } = await t.json('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+    expect(doc.servers).toEqual([{ url: '/api' }]);
+
+    const documented = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} /api${path}`),
+    );
+    const served = routes.filter((r) => r.path !== '/api/openapi.json').map((r) => `${r.method} ${r.path.replaceAll(/:(\w+)/g, '{$1}')}`);
+    expect(documented.sort()).toEqual(served.sort());
+
+    const operationIds = new Set<string>();
+    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method} ${path}`;
+        expect(operation.summary, where).toMatch(/\S/);
+        expect(Object.keys(operation.responses ?? {}).some((code) => /^2\d\d$/.test(code)), `${where} documents a success response`).toBe(true);
+        expect(operationIds.has(operation.operationId), where).toBe(false);
+        operationIds.add(operation.operationId);
+        // A documented 400 must be the shape the validator really answers with.
+        if (operation.responses['400']) {
+          expect(operation.responses['400'].content['application/json'].schema, where).toMatchObject({
+            type: 'object',
+            properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+            required: ['error'],
+          });
+        }
+        for (const name of pathParams) {
+          expect(operation.parameters, where).toContainEqual(expect.objectContaining({ in: 'path', name, required: true }));
+        }
+      }
+    }
+  });
+});
+
+describe('request bodies over 1 MB', () => {
+  const overLimit = 'x'.repeat(1024 * 1024 + 1);
+
+  it('are refused with 413 on every API address', async () => {
+    const paths = [...new Set(routes.map((r) => withParams(r.path, randomUUID()))), '/api/finns-inte'];
+    for (const path of paths) {
+      for (const method of ['POST', 'PUT']) {
+        const response = await t.request(path, { method, body: overLimit, headers: { 'content-type': 'application/json' } });
+        expect(response.status, `${method} ${path}`).toBe(413);
+        expect(await response.json()).toEqual(errorShape('too_large'));
+      }
+    }
+  });
+
+  it('are refused with 413 also when streamed without a Content-Length', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await t.request('/api/plans', { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual(errorShape('too_large'));
+  });
+
+  it('lets a body just under the limit through to routing', async () => {
+    const response = await t.request('/api/finns-inte', { method: 'POST', body: 'x'.repeat(1024 * 1024) });
+    expect(response.status).not.toBe(413);
+  });
+});
+
+describe('bad input never crashes the server', () => {
+  const garbage = [
+    'x'.repeat(10_000),
+    encodeURIComponent('åäö'.repeat(2_000)),
+    encodeURIComponent('🙂💥\u202e\u0000\uffff'),
+    '%00',
+    '%',
+    '%%',
+    '%E0%A4%A',
+    '%C0%AF',
+    encodeURIComponent("' OR 1=1; DROP TABLE records; --"),
+    encodeURIComponent('1; SELECT pg_sleep(10)'),
+    '..%2F..%2Fetc%2Fpasswd',
+    '00000000-0000-0000-0000-000000000000',
+    'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+    `${randomUUID()}%00`,
+    '-1',
+    '1e308',
+    'NaN',
+    'null',
+    '%5B%5D',
+  ];
+
+  it('answers every GET route with garbage ids and queries below 500, as JSON', { timeout: 60_000 }, async () => {
+    // Some data, so well-formed ids and valid queries reach the database and its queries run for real.
+    await importTestPlan(t.db);
+    const gets = routes.filter((r) => r.method === 'GET');
+    expect(gets.length).toBeGreaterThanOrEqual(10);
+    // Each route's own query parameters, from its OpenAPI description, so a new route's are covered too.
+    const { body: doc } = await t.json('/api/openapi.json');
+    const queryNames = (path: string): string[] => {
+      const operation = doc.paths[path.replace(/^\/api/, '').replaceAll(/:(\w+)/g, '{$1}')]?.get;
+      return (operation?.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name);
+    };
+    expect(queryNames('/api/sync/pull')).toEqual(expect.arrayContaining(['since', 'limit']));
+
+    let requests = 0;
+    for (const route of gets) {
+      const names = [...queryNames(route.path), 'x'];
+      const queries = [
+        ...garbage.map((value) => `?${names.map((name) => `${name}=${value}`).join('&')}`),
+        `?${names.map((name) => `${name}=1&${name}=2`).join('&')}`,
+        `?${names.map((name) => `${name}[]=1`).join('&')}`,
+        `?${'a=1&'.repeat(2_000)}`,
+      ];
+      for (const [index, query] of queries.entries()) {
+        const path = withParams(route.path, garbage[index % garbage.length]!);
+        const response = await t.request(`${path}${query}`);
+        const where = `GET ${path.slice(0, 200)}${query.slice(0, 200)}`;
+        expect(response.headers.get('content-type'), where).toMatch(/^application\/json/);
+        const body = await response.json();
+        if (response.status >= 400) expect(body, where).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+        requests++;
+      }
+    }
+    expect(requests).toBe(gets.length * (garbage.length + 3));
+  });
+});

@@ -1,0 +1,14 @@
+import { v5 as uuidv5 } from 'uuid';
+
+const OUTCOME_NAMESPACE = '0b7f5d2e-0c0e-4f8e-a0a5-6b1c7f3e9a42';
+const ASSESSMENT_NAMESPACE = '3c5e8a61-2f4d-4b7a-9e0c-d1a2b3c4d5e6';
+
+/**
+ * One outcome per indicator, period, sub-series and gender: the id follows from them, so a device and
+ * the server (and two devices entering the same cell) name the same record without asking each other.
+ */
+export const outcomeId = (indicatorId: string, period: string, subSeriesKey: string | null, gender: string) =>
+  uuidv5(`${indicatorId}/${period}/${subSeriesKey ?? ''}/${gender}`, OUTCOME_NAMESPACE);
+
+/** One assessment per goal and period, named the same way. */
+export const assessmentId = (goalId: string, period: string) => uuidv5(`${goalId}/${period}`, ASSESSMENT_NAMESPACE);
