@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { ENTITY_NAMES, type EntityName } from '@shared/schemas/entities.ts';
 import { PullResponseSchema, type PullResponse } from '@shared/schemas/sync.ts';
 import type { MalbildDb } from '../db/database.ts';
+import { reapplyPending } from './outbox.ts';
 
 export type FetchPage = (since: number, limit: number, scope: number | null) => Promise<unknown>;
 
@@ -21,7 +22,7 @@ const PAGE_SIZE = 1000;
  * no longer read leave the device.
  */
 export async function pull(db: MalbildDb, fetchPage: FetchPage, pageSize = PAGE_SIZE): Promise<PullResult> {
-  const tables = [...ENTITY_NAMES.map((name) => db.table(name)), db.meta];
+  const tables = [...ENTITY_NAMES.map((name) => db.table(name)), db.meta, db.outbox];
   let cursor = Number((await db.meta.get('cursor'))?.value ?? 0);
   const scopeEntry = await db.meta.get('scope');
   let scope = typeof scopeEntry?.value === 'number' ? scopeEntry.value : null;
@@ -42,6 +43,8 @@ export async function pull(db: MalbildDb, fetchPage: FetchPage, pageSize = PAGE_
         ...[...puts].map(([entity, records]) => db.table(entity).bulkPut(records)),
         ...[...deletes].map(([entity, ids]) => db.table(entity).bulkDelete(ids)),
       ]);
+      // Changes not yet sent stay on top of whatever the server said meanwhile.
+      await reapplyPending(db);
       await db.meta.bulkPut([
         { key: 'cursor', value: page.cursor },
         { key: 'scope', value: page.scope },

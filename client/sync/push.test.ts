@@ -1,0 +1,97 @@
+import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Mutation } from '@shared/schemas/mutation.ts';
+import { getRecord, putRecords } from '../../server/db/records.ts';
+import { loadDemoIfEmpty } from '../../server/demo/loadDemo.ts';
+import { openTestApp, type Requester, type TestApp } from '../../tests/fixtures/testApp.ts';
+import { openDeviceDb, type MalbildDb } from '../db/database.ts';
+import { recordChange } from './outbox.ts';
+import { pull, type FetchPage } from './pull.ts';
+import { pushOutbox } from './push.ts';
+import { sendToServer } from './serverPush.ts';
+
+let t: TestApp;
+let bup: Requester & { userId: string };
+let device: MalbildDb;
+let bupUnit: string;
+const author = { id: randomUUID(), name: 'Bo Rapportör' };
+const fetchPage: FetchPage = async (since, limit, scope) => (await bup.json(`/api/sync/pull?since=${since}&limit=${limit}${scope === null ? '' : `&scope=${scope}`}`)).body;
+
+beforeAll(async () => {
+  t = await openTestApp();
+  await loadDemoIfEmpty(t.db);
+  [{ id: bupUnit }] = (await t.db.query<{ id: string }>(`SELECT id FROM records WHERE entity = 'unit' AND data->>'key' = 'bup'`)) as [{ id: string }];
+  bup = await t.userWith('rapportör', bupUnit);
+  // The real client sender, talking to the real app as the BUP rapportör's browser would.
+  vi.stubGlobal('fetch', (input: string, init?: RequestInit) => bup.request(input, init));
+});
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await t.close();
+});
+beforeEach(async () => {
+  device = openDeviceDb(`device-${randomUUID()}`);
+  await pull(device, fetchPage);
+});
+
+const bupActivity = async () => (await device.activity.filter((a) => a.unitId === bupUnit).first())!;
+const statusChange = (activity: { id: string; version: number }, status: 'Försenad' | 'Klar', text: string): Mutation => ({
+  id: randomUUID(),
+  name: 'activity.update',
+  recordId: activity.id,
+  createdAt: new Date().toISOString(),
+  args: { status, text, baseVersion: activity.version },
+});
+
+describe('a change made on the device', () => {
+  it('shows at once, marked as not yet on the server, and survives a pull made before it is sent', async () => {
+    const activity = await bupActivity();
+    await recordChange(device, statusChange(activity, 'Försenad', 'Väntar på lokaler.'), author);
+    expect(await device.activity.get(activity.id)).toMatchObject({ status: 'Försenad', latestComment: 'Väntar på lokaler.' });
+    expect(await device.activityUpdate.where('activityId').equals(activity.id).filter((u) => u.version === 0).count()).toBe(1);
+
+    const server = (await getRecord(t.db, 'activity', activity.id))!;
+    await t.db.transaction((tx) => putRecords(tx, 'activity', [{ ...server, description: 'Ny beskrivning från servern.' }]));
+    await pull(device, fetchPage);
+    expect(await device.activity.get(activity.id)).toMatchObject({ status: 'Försenad', description: 'Ny beskrivning från servern.' });
+  });
+
+  it('reaches the server exactly once, even when sent twice', async () => {
+    const activity = await bupActivity();
+    const change = statusChange(activity, 'Klar', 'Klart enligt plan.');
+    await recordChange(device, change, author);
+    expect(await pushOutbox(device, sendToServer)).toEqual({ sent: 1, refused: 0, stopped: null });
+    expect(await device.outbox.count()).toBe(0);
+    // A lost answer: the device sends the same change again.
+    await device.outbox.add({ ...change, author, state: 'pending', message: null });
+    expect((await pushOutbox(device, sendToServer)).sent).toBe(1);
+    const updates = await t.db.query(`SELECT id FROM records WHERE entity = 'activityUpdate' AND id = $1`, [change.id]);
+    expect(updates).toHaveLength(1);
+    await pull(device, fetchPage);
+    expect(await device.activityUpdate.get(change.id)).toMatchObject({ version: 1, toStatus: 'Klar' });
+  });
+
+  it('keeps a conflicting status change for its author with the reason, instead of overwriting', async () => {
+    const activity = await bupActivity();
+    await recordChange(device, statusChange(activity, 'Försenad', 'Försenad enligt mig.'), author);
+    const server = (await getRecord(t.db, 'activity', activity.id))!;
+    await t.db.transaction((tx) => putRecords(tx, 'activity', [{ ...server, status: 'Avbruten', latestComment: 'Avbruten av förvaltningen.' }]));
+    expect(await pushOutbox(device, sendToServer)).toMatchObject({ sent: 0, refused: 1 });
+    const [entry] = await device.outbox.toArray();
+    expect(entry).toMatchObject({ state: 'conflict', message: expect.stringMatching(/Någon annan har ändrat/) });
+    expect((await getRecord(t.db, 'activity', activity.id))!.status).toBe('Avbruten');
+  });
+
+  it('stays queued when the server cannot be reached', async () => {
+    const activity = await bupActivity();
+    await recordChange(device, statusChange(activity, 'Försenad', 'Ingen täckning.'), author);
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    try {
+      expect(await pushOutbox(device, sendToServer)).toEqual({ sent: 0, refused: 0, stopped: 'unreachable' });
+    } finally {
+      vi.stubGlobal('fetch', (input: string, init?: RequestInit) => bup.request(input, init));
+    }
+    expect(await device.outbox.where('state').equals('pending').count()).toBe(1);
+  });
+});
