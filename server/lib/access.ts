@@ -41,7 +41,11 @@ export class Access {
       if (grant.includeSubunits) {
         const queue = [grant.unitId];
         for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-          for (const child of children.get(id) ?? []) if (!found.has(child)) found.add(child), queue.push(child);
+          for (const child of children.get(id) ?? []) {
+            if (found.has(child)) continue;
+            found.add(child);
+            queue.push(child);
+          }
         }
       }
       return found;
@@ -57,7 +61,12 @@ export class Access {
     }
     // An administratör manages everything (users, units, plans), so their rights reach every unit.
     this.isAdmin = user.grants.some((g) => g.role === 'administratör');
-    if (this.isAdmin) for (const unit of units) readable.add(unit.id), writable.add(unit.id);
+    if (this.isAdmin) {
+      for (const unit of units) {
+        readable.add(unit.id);
+        writable.add(unit.id);
+      }
+    }
     this.readableUnitIds = readable;
     this.writableUnitIds = writable;
   }

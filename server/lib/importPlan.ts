@@ -143,6 +143,7 @@ export async function importPlan(db: Database, doc: ImportPlanDocument): Promise
       comment: o.comment,
       source: o.source,
       enteredBy: null,
+      conflicts: [],
     };
   });
   const goalUnit = new Map(goals.map((g) => [g.id, g.unitId]));
@@ -155,6 +156,7 @@ export async function importPlan(db: Database, doc: ImportPlanDocument): Promise
       period: a.period,
       assessment: a.assessment,
       analysis: a.analysis,
+      conflicts: [],
     };
   });
   const activities: RecordInput<'activity'>[] = doc.activities.map((a) => {
@@ -179,6 +181,7 @@ export async function importPlan(db: Database, doc: ImportPlanDocument): Promise
       latestComment: a.comment,
       statusPeriod: a.statusPeriod,
       order: a.order,
+      conflicts: [],
     };
   });
   // A reported status is history too: it enters as the activity's first update, dated to its period's end.
@@ -198,6 +201,7 @@ export async function importPlan(db: Database, doc: ImportPlanDocument): Promise
       statusParts: a.statusParts,
       text: a.latestComment,
       period: a.statusPeriod,
+      conflict: false,
     }));
 
   checkUnique(problems, 'enheter', units.map((u) => u.key));

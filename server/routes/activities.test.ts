@@ -27,7 +27,7 @@ describe('GET /api/activities/:id', () => {
       toStatus: 'Enligt plan' as const,
       statusParts: null,
       text: 'Avtalet är klart.',
-      period: null,
+      period: null, conflict: false,
     };
     await t.db.transaction((tx) => putRecords(tx, 'activityUpdate', [later]));
 

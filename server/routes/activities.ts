@@ -5,7 +5,7 @@ import { getRecord, listRecords } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
 import { notFound } from '../lib/errors.ts';
-import { applyActivityUpdate } from '../lib/reporting/activityUpdate.ts';
+import { respondToMutation } from '../lib/reporting/respond.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
 
@@ -40,8 +40,7 @@ export const activityRoutes = new Hono<AppEnv>()
     validate('json', ActivityUpdateInputSchema),
     async (c) => {
       const { id } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const result = await c.var.db.transaction((tx) => applyActivityUpdate(tx, c, accessOf(c), id, input));
-      return c.json(result, 201);
+      const { id: updateId, ...args } = c.req.valid('json');
+      return respondToMutation(c, 'activity', { id: updateId, name: 'activity.update', recordId: id, args }, 201);
     },
   );

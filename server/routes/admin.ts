@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import * as v from 'valibot';
 import { AuditQuerySchema, type AuditEntry } from '@shared/schemas/audit.ts';
-import { NameSchema, ShortTextSchema, UuidSchema } from '@shared/schemas/common.ts';
-import { UnitKindSchema } from '@shared/schemas/unit.ts';
+import { CreateUnitSchema, UpdateUnitSchema } from '@shared/schemas/unit.ts';
 import { CreateGrantSchema, CreateUserSchema, SetPasswordSchema, UpdateUserSchema } from '@shared/schemas/user.ts';
 import { getRecord, putRecords } from '../db/records.ts';
-import { deleteGrant, emailTaken, getUser, insertGrant, insertUser, listUsers, setPasswordHash, updateUser } from '../db/users.ts';
+import { countAdmins, deleteGrant, emailTaken, getUser, insertGrant, insertUser, listUsers, setPasswordHash, updateUser } from '../db/users.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { audit } from '../lib/audit.ts';
-import { authorize } from '../lib/authorize.ts';
+import { accessOf, authorize } from '../lib/authorize.ts';
 import { fail, notFound } from '../lib/errors.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { endAllSessions } from '../lib/session.ts';
@@ -19,8 +17,6 @@ import { IdParamSchema } from './params.ts';
 
 const doc = (summary: string) => describeRoute({ summary, tags: ['administration'], responses: { 200: { description: 'OK' }, 403: { description: 'Kräver administratör' } } });
 
-const CreateUnitSchema = v.object({ name: NameSchema, shortName: v.optional(v.nullable(ShortTextSchema), null), parentId: UuidSchema, kind: UnitKindSchema });
-const UpdateUnitSchema = v.object({ name: v.optional(NameSchema), shortName: v.optional(v.nullable(ShortTextSchema)) });
 
 /** A unit key readable in exports, unique enough among siblings; units are found by id everywhere else. */
 const unitKey = (name: string) =>
@@ -48,9 +44,11 @@ export const adminRoutes = new Hono<AppEnv>()
   .patch('/users/:id', doc('Rename, deactivate or reactivate a user'), authorize('admin'), validate('param', IdParamSchema), validate('json', UpdateUserSchema), async (c) => {
     const { id } = c.req.valid('param');
     const changes = c.req.valid('json');
+    if (changes.active === false && id === accessOf(c).user.id) return fail(400, 'own_account', 'Du kan inte inaktivera ditt eget konto.');
     await c.var.db.transaction(async (tx) => {
       if (!(await getUser(tx, id))) return notFound('Användaren');
       await updateUser(tx, id, changes);
+      if ((await countAdmins(tx)) === 0) return fail(400, 'last_admin', 'Det måste finnas minst en aktiv administratör.');
       // Deactivation ends every session at once, not when the cookie happens to expire.
       if (changes.active === false) await endAllSessions(tx, id);
       await audit(tx, c, { action: changes.active === false ? 'user.deactivate' : 'user.update', entity: 'user', recordId: id, detail: changes });
@@ -84,6 +82,8 @@ export const adminRoutes = new Hono<AppEnv>()
     const removed = await c.var.db.transaction(async (tx) => {
       const grant = await deleteGrant(tx, id);
       if (!grant) return notFound('Behörigheten');
+      // Checked after the change, inside its transaction: a failure rolls it back.
+      if ((await countAdmins(tx)) === 0) return fail(400, 'last_admin', 'Det måste finnas minst en aktiv administratör.');
       await audit(tx, c, { action: 'grant.remove', entity: 'grant', recordId: id, unitId: grant.unitId, detail: { userId: grant.userId, role: grant.role } });
       return grant;
     });

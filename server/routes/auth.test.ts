@@ -151,7 +151,8 @@ describe('reporting rights', () => {
     });
     expect(set.status).toBe(201);
     expect(set.body.activity).toMatchObject({ status: 'Försenad', latestComment: 'Rekryteringen drar ut på tiden.' });
-    expect(set.body.update).toMatchObject({ toStatus: 'Försenad', authorName: 'Test Person' });
+    const { body: detail } = await bup.json(`/api/activities/${own.id}`);
+    expect(detail.updates[0]).toMatchObject({ toStatus: 'Försenad', authorName: 'Test Person', text: 'Rekryteringen drar ut på tiden.' });
 
     const other = await activityOf('halso-och-sjukvardsforvaltningen');
     const refused = await bup.json(`/api/activities/${other.id}/updates`, { method: 'POST', body: JSON.stringify({ status: 'Klar', baseVersion: other.version }) });

@@ -44,7 +44,8 @@ export const authRoutes = new Hono<AppEnv>()
     const token = await db.transaction(async (tx) => {
       await clearFailures(tx, email);
       const session = await createSession(tx, proven.userId);
-      await audit(tx, c, { action: 'login', entity: 'user', recordId: proven.userId, actor: { id: proven.userId, name: email } });
+      const [user] = await tx.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [proven.userId]);
+      await audit(tx, c, { action: 'login', entity: 'user', recordId: proven.userId, actor: { id: proven.userId, name: user?.name ?? email } });
       return session;
     });
     setSessionCookie(c, token);

@@ -6,7 +6,7 @@ import { getRecord, listRecords } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
 import { notFound } from '../lib/errors.ts';
-import { applyGoalAssessment } from '../lib/reporting/goalAssessment.ts';
+import { respondToMutation } from '../lib/reporting/respond.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
 
@@ -56,8 +56,6 @@ export const goalRoutes = new Hono<AppEnv>()
     validate('json', GoalAssessmentInputSchema),
     async (c) => {
       const { id } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const assessment = await c.var.db.transaction((tx) => applyGoalAssessment(tx, c, accessOf(c), id, input));
-      return c.json({ assessment }, 200);
+      return respondToMutation(c, 'assessment', { name: 'goalAssessment.set', recordId: id, args: c.req.valid('json') }, 200);
     },
   );

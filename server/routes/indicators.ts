@@ -6,7 +6,7 @@ import { getRecord, listRecords } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
 import { notFound } from '../lib/errors.ts';
-import { applyOutcome } from '../lib/reporting/outcome.ts';
+import { respondToMutation } from '../lib/reporting/respond.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
 
@@ -40,8 +40,6 @@ export const indicatorRoutes = new Hono<AppEnv>()
     validate('json', OutcomeInputSchema),
     async (c) => {
       const { id } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const outcome = await c.var.db.transaction((tx) => applyOutcome(tx, c, accessOf(c), id, input));
-      return c.json({ outcome }, 200);
+      return respondToMutation(c, 'outcome', { name: 'outcome.set', recordId: id, args: c.req.valid('json') }, 200);
     },
   );

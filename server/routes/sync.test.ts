@@ -77,6 +77,7 @@ function activityUpdate(activityId: string, unitId: string, text: string): Recor
     statusParts: null,
     text,
     period: null,
+    conflict: false,
   };
 }
 

@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
+import * as v from 'valibot';
+import { MutationSchema, PushRequestSchema, PushResponseSchema, type MutationResult, type PushResponse } from '@shared/schemas/mutation.ts';
 import { PullQuerySchema, PullResponseSchema, type PullResponse } from '@shared/schemas/sync.ts';
 import { changesSince, currentSeq } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
+import { runMutation } from '../lib/reporting/applyMutation.ts';
 import { validate } from '../lib/validate.ts';
 
-export const syncRoutes = new Hono<AppEnv>().get(
+export const syncRoutes = new Hono<AppEnv>()
+  .get(
   '/pull',
   describeRoute({
     summary: 'Every record the signed-in person may read that changed after change sequence `since` (removals included), oldest first, paged by `limit`',
@@ -31,4 +35,34 @@ export const syncRoutes = new Hono<AppEnv>().get(
     const cursor = hasMore && last !== undefined ? last : Math.max(head, last ?? since);
     return c.json({ changes, cursor, hasMore, reset: false, scope: scopeVersion } satisfies PullResponse, 200);
   },
-);
+)
+  .post(
+    '/push',
+    describeRoute({
+      summary: 'Apply a device’s queued mutations in order, each exactly once; answers applied, conflict or rejected per mutation',
+      tags: ['sync'],
+      responses: { 200: { description: 'One result per mutation, in order', content: { 'application/json': { schema: resolver(PushResponseSchema) } } } },
+    }),
+    authorize('signedIn'),
+    validate('json', PushRequestSchema),
+    async (c) => {
+      const { deviceId, mutations } = c.req.valid('json');
+      const access = accessOf(c);
+      const results: MutationResult[] = [];
+      for (const raw of mutations) {
+        const parsed = v.safeParse(MutationSchema, raw);
+        if (!parsed.success) {
+          results.push({ id: idOf(raw), status: 'rejected', message: `Ändringen är ogiltig: ${parsed.issues[0].message}` });
+          continue;
+        }
+        results.push((await runMutation(c.var.db, c, access, deviceId, parsed.output)).result);
+      }
+      return c.json({ results } satisfies PushResponse, 200);
+    },
+  );
+
+/** The id a device gave a mutation, even one that is otherwise invalid, so the device can match the answer. */
+function idOf(raw: unknown): string {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : '00000000-0000-0000-0000-000000000000';
+}

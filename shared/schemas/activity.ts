@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IsoTimestampSchema, KeySchema, LongTextSchema, NameSchema, ShortTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { ConflictAuthorSchema, IsoTimestampSchema, KeySchema, LongTextSchema, NameSchema, ShortTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
 import { PeriodSchema } from './period.ts';
 
 export const ACTIVITY_STATUSES = ['Ej påbörjad', 'Enligt plan', 'Försenad', 'Klar', 'Avbruten'] as const;
@@ -30,6 +30,8 @@ export const ActivitySchema = v.object({
   latestComment: v.nullable(LongTextSchema),
   statusPeriod: v.nullable(PeriodSchema),
   order: v.number(),
+  /** Status changes made on top of an older version than the one that stands, waiting for someone to choose. */
+  conflicts: v.array(v.object({ ...ConflictAuthorSchema.entries, status: v.nullable(ActivityStatusSchema), statusParts: v.nullable(v.array(StatusPartSchema)) })),
 });
 export type Activity = v.InferOutput<typeof ActivitySchema>;
 
@@ -49,6 +51,8 @@ export const ActivityUpdateSchema = v.object({
   statusParts: v.nullable(v.array(StatusPartSchema)),
   text: v.nullable(LongTextSchema),
   period: v.nullable(PeriodSchema),
+  /** This update's status did not take effect: it was made on top of an older version (see Activity.conflicts). */
+  conflict: v.boolean(),
 });
 export type ActivityUpdate = v.InferOutput<typeof ActivityUpdateSchema>;
 
@@ -71,3 +75,11 @@ export const ActivityUpdateInputSchema = v.pipe(
   ),
 );
 export type ActivityUpdateInput = v.InferInput<typeof ActivityUpdateInputSchema>;
+
+/** Someone who may write the activity chooses the status that stands, settling the conflicts listed. */
+export const ActivityResolveInputSchema = v.object({
+  status: v.nullable(ActivityStatusSchema),
+  statusParts: v.optional(v.nullable(v.array(StatusPartSchema)), null),
+  settles: v.pipe(v.array(UuidSchema), v.minLength(1, 'Ange vilken konflikt som löses.')),
+});
+export type ActivityResolveInput = v.InferInput<typeof ActivityResolveInputSchema>;

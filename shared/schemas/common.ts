@@ -27,3 +27,15 @@ export const SyncMetaSchema = v.object({
   seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 export type SyncMeta = v.InferOutput<typeof SyncMetaSchema>;
+
+/**
+ * Who wrote a value that lost to another (a conflict): kept on the record until someone with the right
+ * to write it chooses. `receivedAt` is the server's clock (the order of truth), `writtenAt` the device's.
+ */
+export const ConflictAuthorSchema = v.object({
+  mutationId: UuidSchema,
+  authorId: v.nullable(UuidSchema),
+  authorName: v.string(),
+  receivedAt: IsoTimestampSchema,
+  writtenAt: v.nullable(IsoTimestampSchema),
+});

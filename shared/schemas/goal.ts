@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { KeySchema, LongTextSchema, NameSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { ConflictAuthorSchema, KeySchema, LongTextSchema, NameSchema, SyncMetaSchema, UuidSchema } from './common.ts';
 import { PeriodSchema } from './period.ts';
 
 export const GoalLevelSchema = v.picklist(['målområde', 'resultatmål', 'förvaltningsmål', 'delmål']);
@@ -31,6 +31,7 @@ export const GoalAssessmentSchema = v.object({
   period: PeriodSchema,
   assessment: AssessmentSchema,
   analysis: v.nullable(LongTextSchema),
+  conflicts: v.array(v.object({ ...ConflictAuthorSchema.entries, assessment: AssessmentSchema, analysis: v.nullable(LongTextSchema) })),
 });
 export type GoalAssessment = v.InferOutput<typeof GoalAssessmentSchema>;
 
@@ -41,3 +42,10 @@ export const GoalAssessmentInputSchema = v.object({
   baseVersion: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
 });
 export type GoalAssessmentInput = v.InferInput<typeof GoalAssessmentInputSchema>;
+
+export const GoalAssessmentResolveInputSchema = v.object({
+  period: PeriodSchema,
+  assessment: AssessmentSchema,
+  analysis: v.optional(v.nullable(LongTextSchema), null),
+  settles: v.pipe(v.array(UuidSchema), v.minLength(1, 'Ange vilken konflikt som löses.')),
+});

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { ActivityUpdateInputSchema } from './activity.ts';
+import { ActivityResolveInputSchema, ActivityUpdateInputSchema } from './activity.ts';
 import { IsoTimestampSchema, UuidSchema } from './common.ts';
-import { GoalAssessmentInputSchema } from './goal.ts';
-import { OutcomeInputSchema } from './outcome.ts';
+import { GoalAssessmentInputSchema, GoalAssessmentResolveInputSchema } from './goal.ts';
+import { OutcomeInputSchema, OutcomeResolveInputSchema } from './outcome.ts';
 
 /**
  * A change a person made on their device, named and with its own id (chosen by the device, so sending
@@ -15,6 +15,28 @@ export const MutationSchema = v.variant('name', [
   v.object({ ...base, name: v.literal('activity.update'), args: ActivityUpdateInputSchema }),
   v.object({ ...base, name: v.literal('outcome.set'), args: OutcomeInputSchema }),
   v.object({ ...base, name: v.literal('goalAssessment.set'), args: GoalAssessmentInputSchema }),
+  v.object({ ...base, name: v.literal('activity.resolve'), args: ActivityResolveInputSchema }),
+  v.object({ ...base, name: v.literal('outcome.resolve'), args: OutcomeResolveInputSchema }),
+  v.object({ ...base, name: v.literal('goalAssessment.resolve'), args: GoalAssessmentResolveInputSchema }),
 ]);
 export type Mutation = v.InferOutput<typeof MutationSchema>;
 export type MutationName = Mutation['name'];
+
+/** How the server settled one mutation. `rejected` carries a reason in Swedish for the author. */
+export const MutationResultSchema = v.variant('status', [
+  v.object({ id: UuidSchema, status: v.literal('applied') }),
+  v.object({ id: UuidSchema, status: v.literal('conflict'), message: v.string() }),
+  v.object({ id: UuidSchema, status: v.literal('rejected'), message: v.string() }),
+]);
+export type MutationResult = v.InferOutput<typeof MutationResultSchema>;
+
+export const PUSH_MAX_MUTATIONS = 200;
+
+export const PushRequestSchema = v.object({
+  deviceId: v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, 'Ogiltigt enhets-id.')),
+  // Each mutation is checked on its own, so one bad mutation does not sink the valid ones in its batch.
+  mutations: v.pipe(v.array(v.unknown()), v.maxLength(PUSH_MAX_MUTATIONS, `Högst ${PUSH_MAX_MUTATIONS} ändringar per sändning.`)),
+});
+
+export const PushResponseSchema = v.object({ results: v.array(MutationResultSchema) });
+export type PushResponse = v.InferOutput<typeof PushResponseSchema>;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { KeySchema, LongTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { ConflictAuthorSchema, KeySchema, LongTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
 import { PeriodSchema } from './period.ts';
 
 export const GenderSchema = v.picklist(['T', 'K', 'M']);
@@ -22,6 +22,8 @@ export const OutcomeSchema = v.object({
   comment: v.nullable(LongTextSchema),
   source: OutcomeSourceSchema,
   enteredBy: v.nullable(v.pipe(v.string(), v.maxLength(300))),
+  /** Values entered on top of an older version than the one that stands, waiting for someone to choose. */
+  conflicts: v.array(v.object({ ...ConflictAuthorSchema.entries, value: v.number(), comment: v.nullable(LongTextSchema) })),
 });
 export type Outcome = v.InferOutput<typeof OutcomeSchema>;
 
@@ -36,3 +38,13 @@ export const OutcomeInputSchema = v.object({
   baseVersion: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
 });
 export type OutcomeInput = v.InferInput<typeof OutcomeInputSchema>;
+
+/** Chooses the value that stands for a cell with conflicts, settling the ones listed. */
+export const OutcomeResolveInputSchema = v.object({
+  period: PeriodSchema,
+  subSeriesKey: v.optional(v.nullable(KeySchema), null),
+  gender: v.optional(GenderSchema, 'T'),
+  value: v.pipe(v.number('Värdet måste vara ett tal.'), v.finite('Värdet måste vara ett tal.')),
+  comment: v.optional(v.nullable(LongTextSchema), null),
+  settles: v.pipe(v.array(UuidSchema), v.minLength(1, 'Ange vilken konflikt som löses.')),
+});

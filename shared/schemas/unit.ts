@@ -14,3 +14,17 @@ export const OrgUnitSchema = v.object({
   kind: UnitKindSchema,
 });
 export type OrgUnit = v.InferOutput<typeof OrgUnitSchema>;
+
+export const CreateUnitSchema = v.object({
+  name: NameSchema,
+  shortName: v.optional(v.nullable(ShortTextSchema), null),
+  parentId: UuidSchema,
+  kind: UnitKindSchema,
+});
+export type CreateUnit = v.InferInput<typeof CreateUnitSchema>;
+
+export const UpdateUnitSchema = v.object({
+  name: v.optional(NameSchema),
+  shortName: v.optional(v.nullable(ShortTextSchema)),
+});
+export type UpdateUnit = v.InferInput<typeof UpdateUnitSchema>;

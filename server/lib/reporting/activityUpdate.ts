@@ -1,65 +1,116 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import type { Activity, ActivityUpdate, ActivityUpdateInput } from '@shared/schemas/activity.ts';
+import type { Activity, ActivityResolveInput, ActivityUpdateInput } from '@shared/schemas/activity.ts';
 import type { Queryable } from '../../db/database.ts';
 import { getRecord, putRecords } from '../../db/records.ts';
 import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
+import type { WriteOutcome } from './result.ts';
 
+const CONFLICT = 'Någon annan hann ändra aktivitetens status före dig. Båda ändringarna finns kvar – välj vilken som ska gälla.';
+
+async function writableActivity(tx: Queryable, access: Access, activityId: string): Promise<Activity> {
+  const activity = await getRecord(tx, 'activity', activityId);
+  if (!activity || !access.canRead(activity.unitId)) return fail(404, 'not_found', 'Aktiviteten finns inte.');
+  access.assertWrite(activity.unitId);
+  return activity;
+}
 
 /**
- * A status change and/or comment on an activity. The update is always kept in the history. A status
- * change made on top of a version that is no longer current is a conflict: it is answered 409 and the
- * current status stays, never overwritten behind the other writer's back. A comment alone never conflicts.
+ * A status change and/or comment on an activity, kept in its history under the id the device chose. A
+ * status change made on top of an older version than the one that stands does not replace it: it is kept
+ * in the history and on the activity as a conflict for someone to settle. A comment never conflicts.
  */
 export async function applyActivityUpdate(
   tx: Queryable,
   c: Context<AppEnv>,
   access: Access,
   activityId: string,
+  updateId: string,
   input: ActivityUpdateInput,
-): Promise<{ activity: Activity; update: ActivityUpdate }> {
-  const updateId = input.id ?? randomUUID();
-  const already = await getRecord(tx, 'activityUpdate', updateId);
-  const activity = await getRecord(tx, 'activity', activityId);
-  if (!activity || !access.canRead(activity.unitId)) return fail(404, 'not_found', 'Aktiviteten finns inte.');
-  access.assertWrite(activity.unitId);
-  if (already) return { activity, update: already };
-  const changesStatus = (!!input.status && input.status !== activity.status) || !!input.statusParts;
-  if (changesStatus && input.baseVersion !== activity.version) {
-    return fail(409, 'conflict', 'Någon annan har ändrat aktivitetens status sedan du öppnade den. Se den senaste statusen och försök igen.');
-  }
-  const now = new Date().toISOString();
-  const update = {
-    id: updateId,
-    activityId,
-    unitId: activity.unitId,
-    authorName: access.user.name,
-    authorId: access.user.id,
-    createdAt: now,
-    writtenAt: input.writtenAt ?? null,
-    fromStatus: activity.status,
-    toStatus: input.status ?? activity.status,
-    statusParts: input.statusParts ?? null,
-    text: input.text ?? null,
-    period: null,
-  };
-  const next = {
-    ...activity,
-    status: input.status ?? activity.status,
-    statusParts: input.statusParts ?? (input.status ? null : activity.statusParts),
-    latestComment: input.text ?? activity.latestComment,
-  };
-  await putRecords(tx, 'activityUpdate', [update]);
+): Promise<WriteOutcome<Activity>> {
+  const activity = await writableActivity(tx, access, activityId);
+  const proposesStatus = (!!input.status && input.status !== activity.status) || !!input.statusParts;
+  const conflict = proposesStatus && input.baseVersion !== activity.version;
+  const receivedAt = new Date().toISOString();
+  const writtenAt = input.writtenAt ?? null;
+  await putRecords(tx, 'activityUpdate', [
+    {
+      id: updateId,
+      activityId,
+      unitId: activity.unitId,
+      authorName: access.user.name,
+      authorId: access.user.id,
+      createdAt: receivedAt,
+      writtenAt,
+      fromStatus: activity.status,
+      toStatus: input.status ?? activity.status,
+      statusParts: input.statusParts ?? null,
+      text: input.text ?? null,
+      period: null,
+      conflict,
+    },
+  ]);
+  const next: Activity = conflict
+    ? {
+        ...activity,
+        latestComment: input.text ?? activity.latestComment,
+        conflicts: [
+          ...activity.conflicts,
+          { mutationId: updateId, authorId: access.user.id, authorName: access.user.name, receivedAt, writtenAt, status: input.status ?? null, statusParts: input.statusParts ?? null },
+        ],
+      }
+    : {
+        ...activity,
+        status: input.status ?? activity.status,
+        statusParts: input.statusParts ?? (input.status ? null : activity.statusParts),
+        latestComment: input.text ?? activity.latestComment,
+      };
   await putRecords(tx, 'activity', [next]);
   await audit(tx, c, {
-    action: 'activity.update',
+    action: conflict ? 'activity.conflict' : 'activity.update',
     entity: 'activity',
     recordId: activityId,
     unitId: activity.unitId,
-    detail: { from: activity.status, to: next.status, comment: !!input.text },
+    detail: { from: activity.status, to: input.status ?? activity.status, comment: !!input.text, mutationId: updateId },
   });
-  return { activity: (await getRecord(tx, 'activity', activityId))!, update: (await getRecord(tx, 'activityUpdate', updateId))! };
+  const record = (await getRecord(tx, 'activity', activityId))!;
+  return conflict ? { kind: 'conflict', record, message: CONFLICT } : { kind: 'applied', record };
+}
+
+/** Settles conflicts on an activity: the chosen status stands, and the choice enters the history. */
+export async function resolveActivity(
+  tx: Queryable,
+  c: Context<AppEnv>,
+  access: Access,
+  activityId: string,
+  updateId: string,
+  input: ActivityResolveInput,
+): Promise<WriteOutcome<Activity>> {
+  const activity = await writableActivity(tx, access, activityId);
+  const settles = new Set(input.settles);
+  const now = new Date().toISOString();
+  await putRecords(tx, 'activityUpdate', [
+    {
+      id: updateId,
+      activityId,
+      unitId: activity.unitId,
+      authorName: access.user.name,
+      authorId: access.user.id,
+      createdAt: now,
+      writtenAt: null,
+      fromStatus: activity.status,
+      toStatus: input.status,
+      statusParts: input.statusParts ?? null,
+      text: null,
+      period: null,
+      conflict: false,
+    },
+  ]);
+  await putRecords(tx, 'activity', [
+    { ...activity, status: input.status, statusParts: input.statusParts ?? null, conflicts: activity.conflicts.filter((k) => !settles.has(k.mutationId)) },
+  ]);
+  await audit(tx, c, { action: 'activity.resolve', entity: 'activity', recordId: activityId, unitId: activity.unitId, detail: { to: input.status, settles: input.settles } });
+  return { kind: 'applied', record: (await getRecord(tx, 'activity', activityId))! };
 }

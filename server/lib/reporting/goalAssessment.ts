@@ -7,33 +7,66 @@ import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
+import type { Writer, WriteOutcome } from './result.ts';
 
-/** Sets a goal's assessment and analysis for a period; a stale base version is a conflict, as for outcomes. */
+const CONFLICT = 'Någon annan hann bedöma målet för perioden före dig. Båda bedömningarna finns kvar – välj vilken som ska gälla.';
+
+async function writableGoal(tx: Queryable, access: Access, goalId: string) {
+  const goal = await getRecord(tx, 'goal', goalId);
+  if (!goal || !access.canRead(goal.unitId)) return fail(404, 'not_found', 'Målet finns inte.');
+  access.assertWrite(goal.unitId);
+  return goal;
+}
+
+/** Sets a goal's assessment and analysis for a period; a different assessment on a stale version is a conflict, as for outcomes. */
 export async function applyGoalAssessment(
   tx: Queryable,
   c: Context<AppEnv>,
   access: Access,
   goalId: string,
+  writer: Writer,
   input: GoalAssessmentInput,
-): Promise<GoalAssessment> {
-  const goal = await getRecord(tx, 'goal', goalId);
-  if (!goal || !access.canRead(goal.unitId)) return fail(404, 'not_found', 'Målet finns inte.');
-  access.assertWrite(goal.unitId);
+): Promise<WriteOutcome<GoalAssessment>> {
+  const goal = await writableGoal(tx, access, goalId);
   const id = assessmentId(goalId, input.period);
   const current = await getRecord(tx, 'goalAssessment', id);
-  const changes = !current || current.assessment !== input.assessment;
-  if (changes && (current?.version ?? null) !== (input.baseVersion ?? null)) {
-    return fail(409, 'conflict', 'Någon annan har bedömt målet för perioden sedan du öppnade det. Se den senaste bedömningen och försök igen.');
-  }
-  await putRecords(tx, 'goalAssessment', [
-    { id, goalId, unitId: goal.unitId, period: input.period, assessment: input.assessment, analysis: input.analysis ?? null },
-  ]);
+  const conflict = !!current && current.assessment !== input.assessment && current.version !== (input.baseVersion ?? null);
+  const record = conflict
+    ? {
+        ...current,
+        conflicts: [
+          ...current.conflicts,
+          { mutationId: writer.mutationId, authorId: access.user.id, authorName: access.user.name, receivedAt: new Date().toISOString(), writtenAt: writer.writtenAt, assessment: input.assessment, analysis: input.analysis ?? null },
+        ],
+      }
+    : { id, goalId, unitId: goal.unitId, period: input.period, assessment: input.assessment, analysis: input.analysis ?? null, conflicts: current?.conflicts ?? [] };
+  await putRecords(tx, 'goalAssessment', [record]);
   await audit(tx, c, {
-    action: 'goalAssessment.set',
+    action: conflict ? 'goalAssessment.conflict' : 'goalAssessment.set',
     entity: 'goalAssessment',
     recordId: id,
     unitId: goal.unitId,
-    detail: { goalId, period: input.period, from: current?.assessment ?? null, to: input.assessment },
+    detail: { goalId, period: input.period, from: current?.assessment ?? null, to: input.assessment, mutationId: writer.mutationId },
   });
-  return (await getRecord(tx, 'goalAssessment', id))!;
+  const saved = (await getRecord(tx, 'goalAssessment', id))!;
+  return conflict ? { kind: 'conflict', record: saved, message: CONFLICT } : { kind: 'applied', record: saved };
+}
+
+/** Settles conflicts on an assessment: the chosen assessment stands. */
+export async function resolveGoalAssessment(
+  tx: Queryable,
+  c: Context<AppEnv>,
+  access: Access,
+  goalId: string,
+  input: GoalAssessmentInput & { settles: string[] },
+): Promise<WriteOutcome<GoalAssessment>> {
+  const goal = await writableGoal(tx, access, goalId);
+  const id = assessmentId(goalId, input.period);
+  const current = await getRecord(tx, 'goalAssessment', id);
+  const settles = new Set(input.settles);
+  await putRecords(tx, 'goalAssessment', [
+    { id, goalId, unitId: goal.unitId, period: input.period, assessment: input.assessment, analysis: input.analysis ?? null, conflicts: (current?.conflicts ?? []).filter((k) => !settles.has(k.mutationId)) },
+  ]);
+  await audit(tx, c, { action: 'goalAssessment.resolve', entity: 'goalAssessment', recordId: id, unitId: goal.unitId, detail: { to: input.assessment, settles: input.settles } });
+  return { kind: 'applied', record: (await getRecord(tx, 'goalAssessment', id))! };
 }

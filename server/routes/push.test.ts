@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Mutation } from '@shared/schemas/mutation.ts';
+import { importTestPlan } from '../../tests/fixtures/planDocument.ts';
+import { openTestApp, type Requester, type TestApp } from '../../tests/fixtures/testApp.ts';
+import { deleteRecord, getRecord } from '../db/records.ts';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await openTestApp();
+});
+afterAll(() => t.close());
+
+const push = (who: Requester, mutations: unknown[], deviceId = 'device-aaaaaaaa') =>
+  who.json('/api/sync/push', { method: 'POST', body: JSON.stringify({ deviceId, mutations }) });
+
+const statusChange = (recordId: string, baseVersion: number, status: 'Försenad' | 'Klar' | 'Enligt plan', text: string | null = 'Motivering.'): Mutation => ({
+  id: randomUUID(),
+  name: 'activity.update',
+  recordId,
+  createdAt: new Date().toISOString(),
+  args: { status, statusParts: null, text, baseVersion, writtenAt: '2026-11-20T08:00:00.000Z' },
+});
+
+/** A plan of the test's own (its units too), so no test shares a record, a version or a history with another. */
+async function freshPlan() {
+  const plan = await importTestPlan(t.db);
+  const activity = await plan.byKey('activity', 'webbtidbocker');
+  return { plan, activity, unitId: activity.unitId };
+}
+
+describe('POST /api/sync/push', () => {
+  it('applies a batch once, however often it is delivered (a lost answer, then a retry)', async () => {
+    const { activity, unitId } = await freshPlan();
+    const rapportör = await t.userWith('rapportör', unitId);
+    const batch = [statusChange(activity.id, activity.version, 'Klar'), { ...statusChange(activity.id, activity.version, 'Klar'), args: { text: 'En kommentar till.', baseVersion: activity.version } }];
+    const first = await push(rapportör, batch);
+    expect(first.body.results.map((r: any) => r.status)).toEqual(['applied', 'applied']);
+    const again = await push(rapportör, batch);
+    expect(again.body).toEqual(first.body);
+    const { body } = await t.json(`/api/activities/${activity.id}`);
+    expect(body.updates.filter((u: any) => batch.some((m) => m.id === u.id))).toHaveLength(2);
+  });
+
+  it('applies the same batch arriving twice at once only once', async () => {
+    const { activity, unitId } = await freshPlan();
+    const rapportör = await t.userWith('rapportör', unitId);
+    const batch = [statusChange(activity.id, activity.version, 'Enligt plan', 'Samtidigt.')];
+    const [a, b] = await Promise.all([push(rapportör, batch), push(rapportör, batch)]);
+    expect(a.body).toEqual(b.body);
+    const rows = await t.db.query(`SELECT id FROM records WHERE entity = 'activityUpdate' AND id = $1`, [batch[0]!.id]);
+    expect(rows).toHaveLength(1);
+    expect((await getRecord(t.db, 'activity', activity.id))!.version).toBe(activity.version + 1);
+  });
+
+  it('keeps both of two offline status changes: the later is a conflict, shown with who wrote it, and one choice settles it', async () => {
+    const { activity, unitId } = await freshPlan();
+    const [anna, bo] = [await t.userWith('rapportör', unitId, { name: 'Anna' }), await t.userWith('rapportör', unitId, { name: 'Bo' })];
+    const annas = statusChange(activity.id, activity.version, 'Försenad', 'Lokalerna är inte klara.');
+    const bos = statusChange(activity.id, activity.version, 'Klar', 'Allt klart här.');
+    expect((await push(anna, [annas], 'device-anna-0001')).body.results[0].status).toBe('applied');
+    const second = (await push(bo, [bos], 'device-bo-00001')).body.results[0];
+    expect(second).toMatchObject({ status: 'conflict', message: expect.stringMatching(/Båda ändringarna finns kvar/) });
+
+    const { body } = await t.json(`/api/activities/${activity.id}`);
+    expect(body.activity.status).toBe('Försenad');
+    expect(body.activity.conflicts).toEqual([expect.objectContaining({ mutationId: bos.id, status: 'Klar', authorName: 'Bo', writtenAt: '2026-11-20T08:00:00.000Z' })]);
+    expect(body.updates.find((u: any) => u.id === bos.id)).toMatchObject({ conflict: true, toStatus: 'Klar', authorName: 'Bo' });
+    expect(body.updates.find((u: any) => u.id === annas.id)).toMatchObject({ conflict: false, toStatus: 'Försenad', authorName: 'Anna' });
+
+    const resolve: Mutation = { id: randomUUID(), name: 'activity.resolve', recordId: activity.id, createdAt: new Date().toISOString(), args: { status: 'Klar', statusParts: null, settles: [bos.id] } };
+    expect((await push(anna, [resolve], 'device-anna-0001')).body.results[0].status).toBe('applied');
+    const settled = (await getRecord(t.db, 'activity', activity.id))!;
+    expect(settled).toMatchObject({ status: 'Klar', conflicts: [] });
+  });
+
+  it('keeps two offline comments on the same activity without any conflict', async () => {
+    const { activity, unitId } = await freshPlan();
+    const [anna, bo] = [await t.userWith('rapportör', unitId), await t.userWith('rapportör', unitId)];
+    const comment = (text: string): Mutation => ({
+      id: randomUUID(),
+      name: 'activity.update',
+      recordId: activity.id,
+      createdAt: new Date().toISOString(),
+      args: { status: null, statusParts: null, text, baseVersion: activity.version, writtenAt: null },
+    });
+    const results = [(await push(anna, [comment('Annas kommentar.')])).body.results[0], (await push(bo, [comment('Bos kommentar.')])).body.results[0]];
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const { body } = await t.json(`/api/activities/${activity.id}`);
+    expect(body.updates.map((u: any) => u.text)).toEqual(expect.arrayContaining(['Annas kommentar.', 'Bos kommentar.']));
+    expect(body.activity.conflicts).toEqual([]);
+  });
+
+  it('shows both values when two devices enter different outcomes for the same indicator and period', async () => {
+    const { plan, unitId } = await freshPlan();
+    const [anna, bo] = [await t.userWith('rapportör', unitId, { name: 'Anna' }), await t.userWith('rapportör', unitId, { name: 'Bo' })];
+    const indicator = await plan.byKey('indicator', 'hyrlakare');
+    const outcome = (value: number): Mutation => ({ id: randomUUID(), name: 'outcome.set', recordId: indicator.id, createdAt: new Date().toISOString(), args: { period: '2026-10', subSeriesKey: null, gender: 'T', value, comment: null, baseVersion: null } });
+    expect((await push(anna, [outcome(12)])).body.results[0].status).toBe('applied');
+    expect((await push(bo, [outcome(14)])).body.results[0].status).toBe('conflict');
+    const { body } = await t.json(`/api/indicators/${indicator.id}`);
+    const cell = body.outcomes.find((o: any) => o.period === '2026-10');
+    expect(cell).toMatchObject({ value: 12, enteredBy: 'Anna', conflicts: [expect.objectContaining({ value: 14, authorName: 'Bo' })] });
+  });
+
+  it('rejects, with a reason the author can read, a change from someone whose rights were revoked', async () => {
+    const { activity, unitId } = await freshPlan();
+    const rapportör = await t.userWith('rapportör', unitId);
+    const [grant] = await t.db.query<{ id: string }>('SELECT id FROM grants WHERE user_id = $1', [rapportör.userId]);
+    await t.json(`/api/admin/grants/${grant!.id}`, { method: 'DELETE' });
+    const { status, body } = await push(rapportör, [statusChange(activity.id, activity.version, 'Klar')]);
+    expect(status).toBe(200);
+    expect(body.results[0]).toMatchObject({ status: 'rejected', message: expect.stringMatching(/finns inte|behörighet/) });
+  });
+
+  it('rejects a change to a record deleted on the server', async () => {
+    const { activity, unitId } = await freshPlan();
+    const rapportör = await t.userWith('rapportör', unitId);
+    await t.db.transaction((tx) => deleteRecord(tx, 'activity', activity.id));
+    const { body } = await push(rapportör, [statusChange(activity.id, activity.version, 'Klar')]);
+    expect(body.results[0]).toMatchObject({ status: 'rejected', message: 'Aktiviteten finns inte.' });
+  });
+
+  it('applies the valid mutations of a batch that also holds invalid ones, and says what was wrong', async () => {
+    const { activity, unitId } = await freshPlan();
+    const rapportör = await t.userWith('rapportör', unitId);
+    const valid = statusChange(activity.id, activity.version, 'Enligt plan', 'Giltig.');
+    const tampered = { ...statusChange(activity.id, activity.version, 'Klar'), args: { status: 'Halvklar', baseVersion: activity.version } };
+    const noReason = statusChange(activity.id, activity.version, 'Försenad', null);
+    const { body } = await push(rapportör, [tampered, valid, noReason, 'skräp']);
+    expect(body.results.map((r: any) => r.status)).toEqual(['rejected', 'applied', 'rejected', 'rejected']);
+    expect(body.results[0].message).toMatch(/Status måste vara/);
+    expect(body.results[2].message).toMatch(/kommentar om varför/);
+    expect(JSON.stringify(body)).not.toContain('Halvklar');
+  });
+
+  it('refuses a batch that is not a batch with 400', async () => {
+    const { status, body } = await t.json('/api/sync/push', { method: 'POST', body: JSON.stringify({ deviceId: 'x', mutations: 'nej' }) });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_input');
+  });
+});
