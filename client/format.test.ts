@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatPeriod, formatValue } from './format.ts';
+import { formatAuditAction, formatAuditDetail, formatDate, formatDateTime, formatGrant, formatPeriod, formatRoleOn, formatValue } from './format.ts';
 
 const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -20,5 +20,34 @@ describe('sv-SE formatting', () => {
 
   it('writes dates as 22 nov. 2026', () => {
     expect(formatDate('2026-11-22T12:00:00Z')).toBe('22 nov. 2026');
+  });
+});
+
+describe('accounts and the audit trail in Swedish', () => {
+  const bup = { name: 'Barn- och ungdomspsykiatri', shortName: 'BUP' };
+
+  it('names a role on a unit by its short name', () => {
+    expect(formatRoleOn({ role: 'rapportör' }, bup)).toBe('rapportör, BUP');
+    expect(formatRoleOn({ role: 'läsare' }, { name: 'Region Västmanland', shortName: null })).toBe('läsare, Region Västmanland');
+    expect(formatRoleOn({ role: 'läsare' }, undefined)).toBe('läsare, okänd enhet');
+  });
+
+  it('writes a grant as the administrator reads it', () => {
+    expect(formatGrant({ role: 'rapportör', includeSubunits: true }, bup)).toBe('rapportör · BUP (med underenheter)');
+    expect(formatGrant({ role: 'administratör', includeSubunits: false }, bup)).toBe('administratör · BUP');
+  });
+
+  it('writes a time as 22 nov. 2026 14:05', () => {
+    expect(formatDateTime(new Date(2026, 10, 22, 14, 5))).toBe('22 nov. 2026 14:05');
+  });
+
+  it('names actions and details in Swedish, people by name, and leaves unknown codes as they are', () => {
+    expect(formatAuditAction('grant.add')).toBe('Behörighet tillagd');
+    expect(formatAuditAction('something.new')).toBe('something.new');
+    const names = new Map([['u1', 'Anna Andersson']]);
+    expect(formatAuditDetail({ userId: 'u1', role: 'rapportör', includeSubunits: true, extra: { a: 1 } }, (id) => names.get(id))).toBe(
+      'användare: Anna Andersson, roll: rapportör, med underenheter: ja, extra: {"a":1}',
+    );
+    expect(formatAuditDetail(null)).toBe('');
   });
 });

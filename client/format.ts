@@ -1,5 +1,8 @@
 import type { Measure } from '@shared/schemas/indicator.ts';
+import type { AuditEntry } from '@shared/schemas/audit.ts';
 import type { Period } from '@shared/schemas/period.ts';
+import type { OrgUnit } from '@shared/schemas/unit.ts';
+import type { Grant } from '@shared/schemas/user.ts';
 import { parsePeriod } from '@shared/logic/period.ts';
 import { t } from './strings/index.ts';
 
@@ -42,3 +45,34 @@ export function formatPeriod(period: Period): string {
 
 export const formatDate = (value: Date | string) => date.format(new Date(value));
 export const formatDateTime = (value: Date | string) => dateTime.format(new Date(value));
+
+/** A unit as people say it: its short name where it has one (`BUP`, `HSF`). */
+export const unitLabel = (unit: Pick<OrgUnit, 'name' | 'shortName'> | null | undefined) => unit?.shortName || unit?.name || t.unit.unknown;
+
+/** A role on a unit for the person themselves: `rapportör, BUP`. */
+export const formatRoleOn = (grant: Pick<Grant, 'role'>, unit: Pick<OrgUnit, 'name' | 'shortName'> | null | undefined) =>
+  t.session.grant(t.role[grant.role], unitLabel(unit));
+
+/** A grant as an administrator reads it: `rapportör · BUP (med underenheter)`. */
+export function formatGrant(grant: Pick<Grant, 'role' | 'includeSubunits'>, unit: Pick<OrgUnit, 'name' | 'shortName'> | null | undefined): string {
+  const text = `${t.role[grant.role]} · ${unitLabel(unit)}`;
+  return grant.includeSubunits ? `${text} (${t.unit.withSubunits})` : text;
+}
+
+export const formatAuditAction = (action: string) => t.auditAction[action] ?? action;
+
+function formatDetailValue(value: unknown): string {
+  if (typeof value === 'boolean') return (value ? t.auditDetail.yes : t.auditDetail.no) ?? String(value);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return value === null || value === undefined ? '–' : JSON.stringify(value);
+}
+
+/** An audit entry's detail as `roll: rapportör, med underenheter: ja`, naming people rather than ids. */
+export function formatAuditDetail(detail: AuditEntry['detail'], userName: (id: string) => string | undefined = () => undefined): string {
+  return Object.entries(detail ?? {})
+    .map(([key, value]) => {
+      const shown = key === 'userId' && typeof value === 'string' ? (userName(value) ?? value) : formatDetailValue(value);
+      return `${t.auditDetail[key] ?? key}: ${shown}`;
+    })
+    .join(', ');
+}

@@ -1,18 +1,51 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { SESSION_LOST, sessionEvents } from './http.ts';
+import { safeReturnPath, signInLocation } from './returnPath.ts';
+import { useSessionStore } from './stores/session.ts';
 import GoalView from './views/GoalView.vue';
 import HomeView from './views/HomeView.vue';
+import LoginView from './views/LoginView.vue';
 import NotFoundView from './views/NotFoundView.vue';
 import PlanActivitiesView from './views/PlanActivitiesView.vue';
 import PlanGoalsView from './views/PlanGoalsView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** Only for administratörer. */
+    admin?: boolean;
+  }
+}
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/', name: 'home', component: HomeView },
+    { path: '/logga-in', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/planer/:planId/mal', name: 'goals', component: PlanGoalsView, props: true },
     { path: '/planer/:planId/mal/:goalId', name: 'goal', component: GoalView, props: true },
     { path: '/planer/:planId/aktiviteter', name: 'activities', component: PlanActivitiesView, props: true },
+    // Online-only screens for a few people: loaded when opened, not with everyone's app.
+    { path: '/admin', redirect: { name: 'admin-users' } },
+    { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true } },
+    { path: '/admin/enheter', name: 'admin-units', component: () => import('./views/AdminUnitsView.vue'), meta: { admin: true } },
+    { path: '/admin/logg', name: 'admin-audit', component: () => import('./views/AdminAuditView.vue'), meta: { admin: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  if (!session.checked) await session.load();
+  if (to.meta.public) return to.name === 'login' && session.me ? safeReturnPath(to.query.till) : true;
+  if (!session.me) return signInLocation(to.fullPath);
+  if (to.meta.admin && !session.isAdmin) return { name: 'home' };
+  return true;
+});
+
+sessionEvents.addEventListener(SESSION_LOST, () => {
+  const current = router.currentRoute.value;
+  if (!current.meta.public) void router.replace(signInLocation(current.fullPath));
 });

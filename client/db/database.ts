@@ -1,15 +1,35 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { EntityName, EntityRecord } from '@shared/schemas/entities.ts';
+import type { Mutation } from '@shared/schemas/mutation.ts';
+import type { Me } from '@shared/schemas/user.ts';
 
-/** Small facts about this device's copy: the sync cursor and when it last reached the server. */
-export interface MetaEntry {
-  key: 'cursor' | 'lastPulledAt';
-  value: number | string;
-}
+/**
+ * Small facts about this device's copy: the sync cursor, when it last reached the server, the signed-in
+ * person as last confirmed by the server (`me`, so the app opens offline), and whose records the tables
+ * hold (`owner`: kept when a session expires, so a different person signing in next gets an empty device).
+ */
+export type MetaEntry =
+  | { key: 'cursor'; value: number }
+  | { key: 'lastPulledAt'; value: string }
+  | { key: 'scope'; value: number }
+  | { key: 'deviceId'; value: string }
+  | { key: 'me'; value: Me }
+  | { key: 'owner'; value: string };
 
 type SyncedTables = { [E in EntityName]: EntityTable<EntityRecord<E>, 'id'> };
 
-export type MalbildDb = Dexie & SyncedTables & { meta: EntityTable<MetaEntry, 'key'> };
+/** A change made on this device that the server has not accepted yet (see shared/schemas/mutation.ts). */
+export type OutboxEntry = Mutation & {
+  /** Insertion order: mutations are sent in the order they were made. */
+  order?: number;
+  /** Who made the change on this device, for the history entry shown until the server has it. */
+  author: { id: string; name: string };
+  /** `pending` until sent; `rejected` or `conflict` when the server refused it, with its reason, for the author to see. */
+  state: 'pending' | 'rejected' | 'conflict';
+  message: string | null;
+};
+
+export type MalbildDb = Dexie & SyncedTables & { meta: EntityTable<MetaEntry, 'key'>; outbox: EntityTable<OutboxEntry, 'order'> };
 
 /**
  * Every synced record kind has a table named as it travels in the sync protocol, indexed on what the
@@ -32,5 +52,6 @@ export const SYNCED_STORES: { [E in EntityName]: string } = {
 export function openDeviceDb(name = 'malbild'): MalbildDb {
   const db = new Dexie(name) as MalbildDb;
   db.version(1).stores({ ...SYNCED_STORES, meta: 'key' });
+  db.version(2).stores({ outbox: '++order, &id, recordId, state' });
   return db;
 }

@@ -3,32 +3,59 @@ import { computed, readonly, ref } from 'vue';
 import { deviceDb } from '../db/deviceDb.ts';
 import { useLiveQuery } from '../composables/useLiveQuery.ts';
 import { pull } from '../sync/pull.ts';
+import { pushOutbox } from '../sync/push.ts';
 import { fetchServerPage } from '../sync/serverPull.ts';
+import { deviceIdOf } from '../sync/deviceId.ts';
+import { serverSender } from '../sync/serverPush.ts';
 
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'failed';
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'failed' | 'signedOut';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const INTERVAL_MS = 60_000;
+const AFTER_WRITE_MS = 1_500;
 
-/** What the device holds compared with the server, and the one place a pull is started from. */
+/**
+ * What the device holds compared with the server, and the one place sync runs from: first the waiting
+ * changes go out, then the server's changes come in. Runs at start, when the network or the app comes
+ * back, shortly after a change is made, and every minute while the app is in view.
+ */
 export const useSyncStore = defineStore('sync', () => {
   const state = ref<SyncState>(navigator.onLine ? 'idle' : 'offline');
   const lastPulledAt = useLiveQuery(async () => {
     const entry = await deviceDb.meta.get('lastPulledAt');
     return typeof entry?.value === 'string' ? entry.value : null;
   });
+  const outbox = useLiveQuery(() => deviceDb.outbox.toArray());
+  const pendingCount = computed(() => outbox.value?.filter((entry) => entry.state === 'pending').length ?? 0);
+  const refused = computed(() => outbox.value?.filter((entry) => entry.state !== 'pending') ?? []);
+  const outboxFor = (recordId: string) => outbox.value?.filter((entry) => entry.recordId === recordId) ?? [];
   const isStale = computed(() => !!lastPulledAt.value && Date.now() - new Date(lastPulledAt.value).getTime() > DAY_MS);
   let inFlight: Promise<void> | null = null;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Starts a pull, or joins the one already running. */
+  /** Sends and fetches changes, or joins the run already going (and runs once more after it). */
   function syncNow(): Promise<void> {
     if (!navigator.onLine) {
       state.value = 'offline';
       return Promise.resolve();
     }
-    inFlight ??= (async () => {
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
+    inFlight = (async () => {
       state.value = 'syncing';
       try {
-        await pull(deviceDb, fetchServerPage);
+        do {
+          again = false;
+          const pushed = await pushOutbox(deviceDb, serverSender(await deviceIdOf(deviceDb)));
+          if (pushed.stopped === 'unauthenticated') {
+            state.value = 'signedOut';
+            return;
+          }
+          await pull(deviceDb, fetchServerPage);
+        } while (again);
         state.value = 'idle';
       } catch {
         state.value = navigator.onLine ? 'failed' : 'offline';
@@ -39,6 +66,12 @@ export const useSyncStore = defineStore('sync', () => {
     return inFlight;
   }
 
+  /** Called after a change is recorded: several quick changes go out together. */
+  function changed() {
+    clearTimeout(timer);
+    timer = setTimeout(() => void syncNow(), AFTER_WRITE_MS);
+  }
+
   window.addEventListener('online', () => void syncNow());
   window.addEventListener('offline', () => {
     state.value = 'offline';
@@ -46,6 +79,9 @@ export const useSyncStore = defineStore('sync', () => {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void syncNow();
   });
+  setInterval(() => {
+    if (document.visibilityState === 'visible') void syncNow();
+  }, INTERVAL_MS);
 
-  return { state: readonly(state), lastPulledAt, isStale, syncNow };
+  return { state: readonly(state), lastPulledAt, pendingCount, refused, outboxFor, isStale, syncNow, changed };
 });

@@ -38,16 +38,31 @@ export async function applyLocally(db: MalbildDb, mutation: Mutation, author: Au
           statusParts: statusParts ?? null,
           text: text ?? null,
           period: null,
+          conflict: false,
         });
       }
       return;
     }
-    case 'outcome.set': {
+    case 'activity.resolve': {
+      const activity = await db.activity.get(mutation.recordId);
+      if (!activity) return;
+      const settles = new Set(mutation.args.settles);
+      await db.activity.put({
+        ...activity,
+        status: mutation.args.status,
+        statusParts: mutation.args.statusParts ?? null,
+        conflicts: activity.conflicts.filter((k) => !settles.has(k.mutationId)),
+      });
+      return;
+    }
+    case 'outcome.set':
+    case 'outcome.resolve': {
       const indicator = await db.indicator.get(mutation.recordId);
       if (!indicator) return;
       const { period, subSeriesKey = null, gender = 'T', value, comment = null } = mutation.args;
       const id = outcomeId(indicator.id, period, subSeriesKey, gender);
       const current = await db.outcome.get(id);
+      const settles = new Set(mutation.name === 'outcome.resolve' ? mutation.args.settles : []);
       await db.outcome.put({
         id,
         version: current?.version ?? 0,
@@ -62,16 +77,29 @@ export async function applyLocally(db: MalbildDb, mutation: Mutation, author: Au
         comment,
         source: 'manuell',
         enteredBy: author.name,
+        conflicts: (current?.conflicts ?? []).filter((k) => !settles.has(k.mutationId)),
       });
       return;
     }
-    case 'goalAssessment.set': {
+    case 'goalAssessment.set':
+    case 'goalAssessment.resolve': {
       const goal = await db.goal.get(mutation.recordId);
       if (!goal) return;
       const { period, assessment, analysis = null } = mutation.args;
       const id = assessmentId(goal.id, period);
       const current = await db.goalAssessment.get(id);
-      await db.goalAssessment.put({ id, version: current?.version ?? 0, seq: current?.seq ?? 0, goalId: goal.id, unitId: goal.unitId, period, assessment, analysis });
+      const settles = new Set(mutation.name === 'goalAssessment.resolve' ? mutation.args.settles : []);
+      await db.goalAssessment.put({
+        id,
+        version: current?.version ?? 0,
+        seq: current?.seq ?? 0,
+        goalId: goal.id,
+        unitId: goal.unitId,
+        period,
+        assessment,
+        analysis,
+        conflicts: (current?.conflicts ?? []).filter((k) => !settles.has(k.mutationId)),
+      });
     }
   }
 }

@@ -9,13 +9,14 @@ import { openDeviceDb, type MalbildDb } from '../db/database.ts';
 import { recordChange } from './outbox.ts';
 import { pull, type FetchPage } from './pull.ts';
 import { pushOutbox } from './push.ts';
-import { sendToServer } from './serverPush.ts';
+import { serverSender } from './serverPush.ts';
 
 let t: TestApp;
 let bup: Requester & { userId: string };
 let device: MalbildDb;
 let bupUnit: string;
 const author = { id: randomUUID(), name: 'Bo Rapportör' };
+const sendToServer = serverSender('test-device-1');
 const fetchPage: FetchPage = async (since, limit, scope) => (await bup.json(`/api/sync/pull?since=${since}&limit=${limit}${scope === null ? '' : `&scope=${scope}`}`)).body;
 
 beforeAll(async () => {
@@ -41,7 +42,7 @@ const statusChange = (activity: { id: string; version: number }, status: 'Förse
   name: 'activity.update',
   recordId: activity.id,
   createdAt: new Date().toISOString(),
-  args: { status, text, baseVersion: activity.version },
+  args: { status, statusParts: null, text, baseVersion: activity.version, writtenAt: null },
 });
 
 describe('a change made on the device', () => {
@@ -61,7 +62,7 @@ describe('a change made on the device', () => {
     const activity = await bupActivity();
     const change = statusChange(activity, 'Klar', 'Klart enligt plan.');
     await recordChange(device, change, author);
-    expect(await pushOutbox(device, sendToServer)).toEqual({ sent: 1, refused: 0, stopped: null });
+    expect(await pushOutbox(device, sendToServer)).toEqual({ sent: 1, conflicts: 0, rejected: 0, stopped: null });
     expect(await device.outbox.count()).toBe(0);
     // A lost answer: the device sends the same change again.
     await device.outbox.add({ ...change, author, state: 'pending', message: null });
@@ -72,15 +73,30 @@ describe('a change made on the device', () => {
     expect(await device.activityUpdate.get(change.id)).toMatchObject({ version: 1, toStatus: 'Klar' });
   });
 
-  it('keeps a conflicting status change for its author with the reason, instead of overwriting', async () => {
+  it('keeps a conflicting status change on the record, beside the one that stands, instead of overwriting', async () => {
     const activity = await bupActivity();
-    await recordChange(device, statusChange(activity, 'Försenad', 'Försenad enligt mig.'), author);
+    const change = statusChange(activity, 'Försenad', 'Försenad enligt mig.');
+    await recordChange(device, change, author);
     const server = (await getRecord(t.db, 'activity', activity.id))!;
     await t.db.transaction((tx) => putRecords(tx, 'activity', [{ ...server, status: 'Avbruten', latestComment: 'Avbruten av förvaltningen.' }]));
-    expect(await pushOutbox(device, sendToServer)).toMatchObject({ sent: 0, refused: 1 });
-    const [entry] = await device.outbox.toArray();
-    expect(entry).toMatchObject({ state: 'conflict', message: expect.stringMatching(/Någon annan har ändrat/) });
-    expect((await getRecord(t.db, 'activity', activity.id))!.status).toBe('Avbruten');
+    expect(await pushOutbox(device, sendToServer)).toMatchObject({ sent: 1, conflicts: 1, rejected: 0 });
+    const stored = (await getRecord(t.db, 'activity', activity.id))!;
+    expect(stored.status).toBe('Avbruten');
+    expect(stored.conflicts).toEqual([expect.objectContaining({ mutationId: change.id, status: 'Försenad', authorName: 'Test rapportör' })]);
+    await pull(device, fetchPage);
+    expect((await device.activity.get(activity.id))!.conflicts).toHaveLength(1);
+    expect(await device.activityUpdate.get(change.id)).toMatchObject({ conflict: true, toStatus: 'Försenad', version: 1 });
+  });
+
+  it('shows a rejected change to its author with the reason, and keeps it', async () => {
+    const [{ id: otherUnitActivity }] = (await t.db.query<{ id: string }>(
+      `SELECT id FROM records WHERE entity = 'activity' AND unit_id <> $1 AND NOT deleted LIMIT 1`,
+      [bupUnit],
+    )) as [{ id: string }];
+    const change = statusChange({ id: otherUnitActivity, version: 1 }, 'Klar', 'Inte min enhet.');
+    await device.outbox.add({ ...change, author, state: 'pending', message: null });
+    expect(await pushOutbox(device, sendToServer)).toMatchObject({ sent: 0, rejected: 1 });
+    expect(await device.outbox.toArray()).toEqual([expect.objectContaining({ state: 'rejected', message: expect.stringMatching(/behörighet|finns inte/) })]);
   });
 
   it('stays queued when the server cannot be reached', async () => {
@@ -88,7 +104,7 @@ describe('a change made on the device', () => {
     await recordChange(device, statusChange(activity, 'Försenad', 'Ingen täckning.'), author);
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
     try {
-      expect(await pushOutbox(device, sendToServer)).toEqual({ sent: 0, refused: 0, stopped: 'unreachable' });
+      expect(await pushOutbox(device, sendToServer)).toEqual({ sent: 0, conflicts: 0, rejected: 0, stopped: 'unreachable' });
     } finally {
       vi.stubGlobal('fetch', (input: string, init?: RequestInit) => bup.request(input, init));
     }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, launchChromium, PHONE, screenshot } from './browser.ts';
+import { baseURL, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -10,6 +10,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ ...PHONE, baseURL: baseURL() });
   page = await context.newPage();
+  // A committee member reads the whole region's plan.
+  await signIn(page, 'namnd@malbild.example');
 });
 afterAll(async () => {
   await browser?.close();
