@@ -4,9 +4,11 @@ import { deviceDb } from '../db/deviceDb.ts';
 import { useLiveQuery } from '../composables/useLiveQuery.ts';
 import { pull } from '../sync/pull.ts';
 import { pushOutbox } from '../sync/push.ts';
-import { fetchServerPage } from '../sync/serverPull.ts';
+import { fetchServerPage, HttpError } from '../sync/serverPull.ts';
 import { deviceIdOf } from '../sync/deviceId.ts';
 import { serverSender } from '../sync/serverPush.ts';
+import { retryDelay } from '../sync/backoff.ts';
+import { exclusively } from '../sync/exclusive.ts';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'failed' | 'signedOut';
 
@@ -17,7 +19,8 @@ const AFTER_WRITE_MS = 1_500;
 /**
  * What the device holds compared with the server, and the one place sync runs from: first the waiting
  * changes go out, then the server's changes come in. Runs at start, when the network or the app comes
- * back, shortly after a change is made, and every minute while the app is in view.
+ * back, shortly after a change is made, and every minute while the app is in view; after a failure it
+ * tries again with a growing, jittered wait.
  */
 export const useSyncStore = defineStore('sync', () => {
   const state = ref<SyncState>(navigator.onLine ? 'idle' : 'offline');
@@ -33,6 +36,8 @@ export const useSyncStore = defineStore('sync', () => {
   let inFlight: Promise<void> | null = null;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
 
   /** Sends and fetches changes, or joins the run already going (and runs once more after it). */
   function syncNow(): Promise<void> {
@@ -46,19 +51,32 @@ export const useSyncStore = defineStore('sync', () => {
     }
     inFlight = (async () => {
       state.value = 'syncing';
+      clearTimeout(retry);
       try {
-        do {
-          again = false;
-          const pushed = await pushOutbox(deviceDb, serverSender(await deviceIdOf(deviceDb)));
-          if (pushed.stopped === 'unauthenticated') {
-            state.value = 'signedOut';
-            return;
-          }
-          await pull(deviceDb, fetchServerPage);
-        } while (again);
+        const stopped = await exclusively(async () => {
+          do {
+            again = false;
+            const pushed = await pushOutbox(deviceDb, serverSender(await deviceIdOf(deviceDb)));
+            if (pushed.stopped) return pushed.stopped;
+            await pull(deviceDb, fetchServerPage);
+          } while (again);
+          return null;
+        });
+        if (stopped === 'unauthenticated') {
+          state.value = 'signedOut';
+          return;
+        }
+        if (stopped === 'unreachable') throw new Error('the server did not answer');
+        failures = 0;
         state.value = 'idle';
-      } catch {
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 401) {
+          state.value = 'signedOut';
+          return;
+        }
+        failures++;
         state.value = navigator.onLine ? 'failed' : 'offline';
+        if (navigator.onLine) retry = setTimeout(() => void syncNow(), retryDelay(failures));
       } finally {
         inFlight = null;
       }

@@ -1,0 +1,76 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseURL, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+
+/**
+ * Two unit managers who may both write BUP's activities each set a different status while offline. The
+ * one who syncs second meets a conflict on screen, sees both values with who set them, and settles it
+ * with one tap; the other person's phone then shows the chosen status.
+ */
+let browser: Browser;
+const people: { context: BrowserContext; page: Page }[] = [];
+const ACTIVITY = 'Tillgänglighetsplan för Barn- och Ungdomspsykiatrin';
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  for (const email of ['bup@malbild.example', 'psykiatri@malbild.example']) {
+    const context = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+    const page = await context.newPage();
+    await signIn(page, email);
+    people.push({ context, page });
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const card = (page: Page) => page.getByRole('article').filter({ has: page.getByRole('heading', { name: ACTIVITY }) });
+
+async function openActivities(page: Page) {
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Aktiviteter' }).click();
+  await card(page).waitFor();
+}
+
+async function reportOffline(page: Page, status: string, comment: string) {
+  const item = card(page);
+  await item.getByText('Rapportera status').click();
+  await item.getByRole('radio', { name: status }).check();
+  await item.getByLabel('Kommentar').fill(comment);
+  await item.getByRole('button', { name: 'Spara' }).click();
+  await item.getByText('Väntar på att skickas').waitFor();
+}
+
+const allSaved = (page: Page) => page.getByRole('status').filter({ hasText: 'Alla ändringar sparade' }).waitFor({ timeout: 20_000 });
+
+describe('a conflicting status change, made on two phones offline', () => {
+  it('is shown with both values and settled on screen', async () => {
+    const [bo, petra] = people as [(typeof people)[0], (typeof people)[0]];
+    for (const { page } of people) await openActivities(page);
+    await bo.context.setOffline(true);
+    await petra.context.setOffline(true);
+    await reportOffline(bo.page, 'Försenad', 'Rekryteringen av psykologer drar ut på tiden.');
+    await reportOffline(petra.page, 'Klar', 'Planen är antagen.');
+
+    await bo.context.setOffline(false);
+    await allSaved(bo.page);
+    await petra.context.setOffline(false);
+    const conflict = card(petra.page).getByRole('region', { name: /Två olika statusar/ });
+    await conflict.waitFor({ timeout: 20_000 });
+    const text = await conflict.innerText();
+    expect(text).toContain('Gäller nu');
+    expect(text).toContain('Försenad');
+    expect(text).toMatch(/Gäller nu · Bo Rapportör \(BUP\) satte/);
+    expect(text).toMatch(/Petra Rapportör.*satte/);
+    expect(text).toContain('Klar');
+    await conflict.scrollIntoViewIfNeeded();
+    await screenshot(petra.page, 'conflict-360');
+    await expectAccessible(petra.page, 'conflict');
+
+    await conflict.getByRole('button', { name: 'Välj Klar' }).click();
+    await expect.poll(() => conflict.isVisible(), { timeout: 20_000 }).toBe(false);
+    await allSaved(petra.page);
+    await bo.page.getByRole('button', { name: 'Synka nu' }).click();
+    await expect.poll(() => card(bo.page).getByRole('region', { name: /Två olika statusar/ }).count(), { timeout: 20_000 }).toBe(0);
+    expect(await card(bo.page).getByText(/^Status:\s*\S?Klar$/).isVisible()).toBe(true);
+  });
+});
