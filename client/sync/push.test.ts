@@ -99,6 +99,21 @@ describe('a change made on the device', () => {
     expect(await device.outbox.toArray()).toEqual([expect.objectContaining({ state: 'rejected', message: expect.stringMatching(/behörighet|finns inte/) })]);
   });
 
+  it('keeps everything queued when the session has expired, and sends it all once the person signs in again', async () => {
+    const activity = await bupActivity();
+    await recordChange(device, statusChange(activity, 'Försenad', 'Skrivet i källaren.'), author);
+    await recordChange(device, statusChange(activity, 'Försenad', 'Och en rad till.'), author);
+    const expired = serverSender('test-device-2');
+    vi.stubGlobal('fetch', (input: string, init?: RequestInit) => t.anonymous.request(input, init));
+    try {
+      expect(await pushOutbox(device, expired)).toEqual({ sent: 0, conflicts: 0, rejected: 0, stopped: 'unauthenticated' });
+    } finally {
+      vi.stubGlobal('fetch', (input: string, init?: RequestInit) => bup.request(input, init));
+    }
+    expect(await device.outbox.where('state').equals('pending').count()).toBe(2);
+    expect((await pushOutbox(device, sendToServer)).sent).toBe(2);
+  });
+
   it('stays queued when the server cannot be reached', async () => {
     const activity = await bupActivity();
     await recordChange(device, statusChange(activity, 'Försenad', 'Ingen täckning.'), author);
