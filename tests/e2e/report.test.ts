@@ -1,0 +1,67 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseURL, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+
+/** The BUP unit manager reports an outcome without network, with the target status following what they type. */
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+  page = await context.newPage();
+  await signIn(page, 'bup@malbild.example');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const bupVisits = () => page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, besök', exact: true }) });
+
+describe('entering an outcome on the phone', () => {
+  it('evaluates the typed value against the target as it is typed, in Swedish, and checks its bounds', async () => {
+    const plans = page.getByRole('combobox', { name: 'Plan' });
+    await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
+    await page.getByRole('link', { name: /god tillgänglighet/ }).click();
+    await bupVisits().waitFor();
+    await context.setOffline(true);
+    await bupVisits().getByText('Lägg in utfall').click();
+    const value = bupVisits().getByLabel('Utfall (%)');
+    expect(await value.getAttribute('inputmode')).toBe('decimal');
+
+    await value.fill('101');
+    expect(await bupVisits().getByRole('alert').innerText()).toBe('En andel ligger mellan 0 och 100 %.');
+    await value.fill('tjugo');
+    expect(await bupVisits().getByRole('alert').innerText()).toBe('Skriv ett tal, t.ex. 12,5.');
+    await value.fill('45,5');
+    expect(await bupVisits().getByText(/Så blir det: 45,5\s%/).isVisible()).toBe(true);
+    expect(await bupVisits().getByText('Ej uppfyllt').first().isVisible()).toBe(true);
+    await value.fill('92,3');
+    const preview = bupVisits().getByText(/Så blir det/);
+    expect(await preview.locator('..').innerText()).toContain('Uppfyllt');
+    await screenshot(page, 'outcome-entry-360');
+    await expectAccessible(page, 'outcome entry');
+
+    await bupVisits().getByLabel('Kommentar till utfallet').fill('Fler besök efter nyrekrytering.');
+    await bupVisits().getByRole('button', { name: 'Spara utfall' }).click();
+    await bupVisits().getByText('Utfallet är sparat på enheten.').waitFor();
+    expect(await page.getByRole('status').filter({ hasText: /1 ändring är sparad på enheten/ }).count()).toBe(1);
+  });
+
+  it('sends it when the network is back, and the server then holds it once', async () => {
+    await context.setOffline(false);
+    await page.getByRole('status').filter({ hasText: 'Alla ändringar sparade' }).waitFor({ timeout: 20_000 });
+    const text = await bupVisits().innerText();
+    expect(text).toMatch(/92,3\s%/);
+    expect(text).toContain('Fler besök efter nyrekrytering.');
+    const server = await page.evaluate(async () => {
+      const plans = (await (await fetch('/api/plans')).json()).plans as { id: string; startYear: number }[];
+      const plan = plans.find((p) => p.startYear === 2024)!;
+      const indicators = (await (await fetch(`/api/plans/${plan.id}/indicators`)).json()).indicators as { id: string; name: string }[];
+      const bup = indicators.find((i) => i.name === 'BUP, besök')!;
+      return (await (await fetch(`/api/indicators/${bup.id}`)).json()).outcomes as { value: number; comment: string }[];
+    });
+    expect(server.filter((o) => o.value === 92.3 && o.comment === 'Fler besök efter nyrekrytering.')).toHaveLength(1);
+  });
+});
