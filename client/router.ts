@@ -5,6 +5,7 @@ import { useSessionStore } from './stores/session.ts';
 import GoalView from './views/GoalView.vue';
 import HomeView from './views/HomeView.vue';
 import LoginView from './views/LoginView.vue';
+import MyTasksView from './views/MyTasksView.vue';
 import NotFoundView from './views/NotFoundView.vue';
 import PlanActivitiesView from './views/PlanActivitiesView.vue';
 import PlanGoalsView from './views/PlanGoalsView.vue';
@@ -26,6 +27,7 @@ export const router = createRouter({
     { path: '/planer/:planId/mal', name: 'goals', component: PlanGoalsView, props: true },
     { path: '/planer/:planId/mal/:goalId', name: 'goal', component: GoalView, props: true },
     { path: '/planer/:planId/aktiviteter', name: 'activities', component: PlanActivitiesView, props: true },
+    { path: '/planer/:planId/mina-uppgifter', name: 'tasks', component: MyTasksView, props: true },
     // Online-only screens for a few people: loaded when opened, not with everyone's app.
     { path: '/admin', redirect: { name: 'admin-users' } },
     { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true } },

@@ -65,3 +65,24 @@ describe('entering an outcome on the phone', () => {
     expect(server.filter((o) => o.value === 92.3 && o.comment === 'Fler besök efter nyrekrytering.')).toHaveLength(1);
   });
 });
+
+describe('assessing a goal', () => {
+  it('records the assessment and its analysis for the delår, shown in the goal once saved', async () => {
+    const adminContext = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+    const admin = await adminContext.newPage();
+    await signIn(admin, 'admin@malbild.example');
+    await admin.getByRole('link', { name: /Förvaltningens verksamhet ska bedrivas på rätt nivå/ }).click();
+    await admin.getByText('Bedöm målet').click();
+    await admin.getByRole('button', { name: 'Spara bedömning' }).click();
+    expect(await admin.getByRole('alert').innerText()).toBe('Välj en bedömning.');
+    await admin.getByRole('radio', { name: 'Positiv' }).check();
+    await admin.getByLabel('Analys').fill('Fler besök sker digitalt och på rätt vårdnivå.');
+    await expectAccessible(admin, 'goal assessment');
+    await admin.getByRole('button', { name: 'Spara bedömning' }).click();
+    await admin.getByText('Bedömningen är sparad på enheten.').waitFor();
+    await admin.getByText(/Delår 2 2026: Positiv/).waitFor();
+    await admin.getByRole('status').filter({ hasText: 'Alla ändringar sparade' }).waitFor({ timeout: 20_000 });
+    expect(await admin.getByText('Fler besök sker digitalt och på rätt vårdnivå.').count()).toBeGreaterThan(0);
+    await adminContext.close();
+  });
+});
