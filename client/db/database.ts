@@ -29,7 +29,15 @@ export type OutboxEntry = Mutation & {
   message: string | null;
 };
 
-export type MalbildDb = Dexie & SyncedTables & { meta: EntityTable<MetaEntry, 'key'>; outbox: EntityTable<OutboxEntry, 'order'> };
+/** Text being typed, kept on the device as it is typed, so a reload, a crash or an update loses nothing. */
+export interface Draft {
+  key: string;
+  text: string;
+  updatedAt: string;
+}
+
+export type MalbildDb = Dexie &
+  SyncedTables & { meta: EntityTable<MetaEntry, 'key'>; outbox: EntityTable<OutboxEntry, 'order'>; drafts: EntityTable<Draft, 'key'> };
 
 /**
  * Every synced record kind has a table named as it travels in the sync protocol, indexed on what the
@@ -53,5 +61,6 @@ export function openDeviceDb(name = 'malbild'): MalbildDb {
   const db = new Dexie(name) as MalbildDb;
   db.version(1).stores({ ...SYNCED_STORES, meta: 'key' });
   db.version(2).stores({ outbox: '++order, &id, recordId, state' });
+  db.version(3).stores({ drafts: 'key' });
   return db;
 }

@@ -43,6 +43,16 @@ describe('Mina uppgifter', () => {
     await page.getByLabel('Sök bland mina uppgifter').fill('');
   });
 
+  it('keeps a comment being typed through a reload', async () => {
+    await item().getByText('Rapportera status').click();
+    await item().getByLabel('Kommentar').fill('Halvfärdig tanke om lokalerna');
+    await page.waitForTimeout(400);
+    await page.reload();
+    await item().getByText('Rapportera status').click();
+    await expect.poll(() => item().getByLabel('Kommentar').inputValue()).toBe('Halvfärdig tanke om lokalerna');
+    await item().getByText('Rapportera status').click();
+  });
+
   it('sets an activity to Försenad with a comment in three taps plus typing, without network', async () => {
     await context.setOffline(true);
     await item().getByText('Rapportera status').click();
