@@ -2,6 +2,7 @@ import { createRouter, createWebHistory } from 'vue-router';
 import { SESSION_LOST, sessionEvents } from './http.ts';
 import { safeReturnPath, signInLocation } from './returnPath.ts';
 import { useSessionStore } from './stores/session.ts';
+import ActivityView from './views/ActivityView.vue';
 import GoalView from './views/GoalView.vue';
 import HomeView from './views/HomeView.vue';
 import LoginView from './views/LoginView.vue';
@@ -27,6 +28,7 @@ export const router = createRouter({
     { path: '/planer/:planId/mal', name: 'goals', component: PlanGoalsView, props: true },
     { path: '/planer/:planId/mal/:goalId', name: 'goal', component: GoalView, props: true },
     { path: '/planer/:planId/aktiviteter', name: 'activities', component: PlanActivitiesView, props: true },
+    { path: '/planer/:planId/aktiviteter/:activityId', name: 'activity', component: ActivityView, props: true },
     { path: '/planer/:planId/mina-uppgifter', name: 'tasks', component: MyTasksView, props: true },
     // Online-only screens for a few people: loaded when opened, not with everyone's app.
     { path: '/admin', redirect: { name: 'admin-users' } },

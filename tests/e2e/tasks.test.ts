@@ -67,3 +67,16 @@ describe('Mina uppgifter', () => {
     expect(await item().getByText('Väntar på att skickas').count()).toBe(0);
   });
 });
+
+describe('an activity of its own', () => {
+  it('shows what it links to and its whole history, the newest first', async () => {
+    await item().getByRole('link', { name: new RegExp(ACTIVITY) }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(ACTIVITY) }).waitFor();
+    const history = page.getByRole('list').filter({ hasText: 'Väntar på beslut om lokaler.' });
+    const first = history.getByRole('listitem').first();
+    expect(await first.innerText()).toMatch(/Bo Rapportör \(BUP\)[\s\S]*Status: Försenad[\s\S]*Väntar på beslut om lokaler\./);
+    expect(await page.getByText('Barn- och ungdomspsykiatri').first().isVisible()).toBe(true);
+    await screenshot(page, 'activity-360');
+    await expectAccessible(page, 'activity');
+  });
+});
