@@ -140,6 +140,7 @@ export const sv = {
     conflictEntry: 'Konflikt – gällde inte',
     notFound: 'Aktiviteten finns inte på enheten.',
     newStatus: 'Status',
+    parts: 'Status per del',
     comment: 'Kommentar',
     commentHint: 'Krävs när aktiviteten är försenad eller avbruten.',
     save: 'Spara',
@@ -359,7 +360,5 @@ export const sv = {
     update: 'Uppdatera nu',
     later: 'Senare',
     updating: 'Uppdaterar …',
-    unsaved: 'Du har skrivit text som inte är sparad ännu. Spara den först – annars försvinner den när sidan laddas om.',
-    updateAnyway: 'Uppdatera ändå',
   },
 } as const;

@@ -86,3 +86,27 @@ describe('assessing a goal', () => {
     await adminContext.close();
   });
 });
+
+describe('a status split by part', () => {
+  it('is shown part by part and each part can be changed', async () => {
+    const adminContext = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+    const admin = await adminContext.newPage();
+    await signIn(admin, 'admin@malbild.example');
+    const plans = admin.getByRole('combobox', { name: 'Plan' });
+    await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
+    await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Aktiviteter' }).click();
+    await admin.getByRole('link', { name: /Utveckla arbetssätt för kontakt med patienter genom digitala lösningar/ }).click();
+    const parts = admin.getByRole('group', { name: 'Status per del' });
+    await parts.waitFor();
+    expect(await parts.getByLabel('Digitalt grundutbud').inputValue()).toBe('Försenad');
+    await parts.getByLabel('Digitalt grundutbud').selectOption('Enligt plan');
+    await admin.getByLabel('Kommentar').fill('Grundutbudet är upphandlat.');
+    await admin.getByRole('button', { name: 'Spara', exact: true }).click();
+    const part = admin.getByRole('listitem').filter({ hasText: /^Digitalt grundutbud:/ }).first();
+    await expect.poll(() => part.innerText(), { timeout: 20_000 }).toContain('Enligt plan');
+    await admin.getByRole('status').filter({ hasText: 'Alla ändringar sparade' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => admin.getByText('Inte skickad än').count(), { timeout: 20_000 }).toBe(0);
+    await expectAccessible(admin, 'split status');
+    await adminContext.close();
+  });
+});
