@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const shared = fileURLToPath(new URL('./shared', import.meta.url));
@@ -8,7 +9,23 @@ const apiPort = Number(process.env.API_PORT ?? 8787);
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    // The service worker is client/sw.ts, built next to the app with this build's file list injected. The
+    // app registers it itself (useAppUpdate); the manifest is the static client/public/manifest.webmanifest.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: '.',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // A classic script, not an ES module: every browser that runs service workers runs it.
+        rollupFormat: 'iife',
+      },
+    }),
+  ],
   resolve: { alias: { '@shared': shared } },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   server: { proxy: { '/api': `http://localhost:${apiPort}` } },

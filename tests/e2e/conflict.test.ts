@@ -1,20 +1,24 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { startAppServer, type AppServer } from './appServer.ts';
+import { expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
 
 /**
  * Two unit managers who may both write BUP's activities each set a different status while offline. The
  * one who syncs second meets a conflict on screen, sees both values with who set them, and settles it
  * with one tap; the other person's phone then shows the chosen status.
  */
+let server: AppServer;
 let browser: Browser;
 const people: { context: BrowserContext; page: Page }[] = [];
 const ACTIVITY = 'Tillgänglighetsplan för Barn- och Ungdomspsykiatrin';
 
 beforeAll(async () => {
+  // This file changes data; a server of its own keeps other files from seeing it.
+  server = await startAppServer();
   browser = await launchChromium();
   for (const email of ['bup@malbild.example', 'psykiatri@malbild.example']) {
-    const context = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+    const context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
     const page = await context.newPage();
     await signIn(page, email);
     people.push({ context, page });
@@ -22,6 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  await server?.stop();
 });
 
 const card = (page: Page) => page.getByRole('article').filter({ has: page.getByRole('heading', { name: ACTIVITY }) });

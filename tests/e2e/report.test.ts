@@ -1,20 +1,25 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { startAppServer, type AppServer } from './appServer.ts';
+import { expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
 
 /** The BUP unit manager reports an outcome without network, with the target status following what they type. */
+let server: AppServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
+  // This file changes data; a server of its own keeps other files from seeing it.
+  server = await startAppServer();
   browser = await launchChromium();
-  context = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+  context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
   page = await context.newPage();
   await signIn(page, 'bup@malbild.example');
 });
 afterAll(async () => {
   await browser?.close();
+  await server?.stop();
 });
 
 const bupVisits = () => page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, besök', exact: true }) });
@@ -68,7 +73,7 @@ describe('entering an outcome on the phone', () => {
 
 describe('assessing a goal', () => {
   it('records the assessment and its analysis for the delår, shown in the goal once saved', async () => {
-    const adminContext = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+    const adminContext = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
     const admin = await adminContext.newPage();
     await signIn(admin, 'admin@malbild.example');
     await admin.getByRole('link', { name: /Förvaltningens verksamhet ska bedrivas på rätt nivå/ }).click();
@@ -89,7 +94,7 @@ describe('assessing a goal', () => {
 
 describe('a status split by part', () => {
   it('is shown part by part and each part can be changed', async () => {
-    const adminContext = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+    const adminContext = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
     const admin = await adminContext.newPage();
     await signIn(admin, 'admin@malbild.example');
     const plans = admin.getByRole('combobox', { name: 'Plan' });

@@ -1,20 +1,25 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { startAppServer, type AppServer } from './appServer.ts';
+import { expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
 
 /** The BUP unit manager opens the app and starts with what they are responsible for. */
+let server: AppServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
+  // This file changes data; a server of its own keeps other files from seeing it.
+  server = await startAppServer();
   browser = await launchChromium();
-  context = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+  context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
   page = await context.newPage();
   await signIn(page, 'bup@malbild.example');
 });
 afterAll(async () => {
   await browser?.close();
+  await server?.stop();
 });
 
 const ACTIVITY = 'Tillgänglighetsplan för Barn- och Ungdomspsykiatrin';
