@@ -86,6 +86,8 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** Called after a change is recorded: several quick changes go out together. */
   function changed() {
+    // Browsers do not always fire `offline` (an emulated or flaky network); say it as soon as we notice.
+    if (!navigator.onLine) state.value = 'offline';
     clearTimeout(timer);
     timer = setTimeout(() => void syncNow(), AFTER_WRITE_MS);
   }

@@ -1,0 +1,106 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from './appServer.ts';
+import { expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+
+/**
+ * The unit manager's phone without network, through the real service worker: changes made offline
+ * survive reloads, show as waiting, and reach the server exactly once, in order, when the network is back.
+ */
+let server: AppServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+  context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
+  page = await context.newPage();
+  await signIn(page, 'bup@malbild.example');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const ACTIVITY = 'Tillgänglighetsplan för Barn- och Ungdomspsykiatrin';
+const item = () => page.getByRole('article').filter({ has: page.getByRole('heading', { name: ACTIVITY }) });
+const statusLine = () => page.getByRole('status').filter({ hasText: /ändring|Alla ändringar|anslutning/ }).first();
+
+async function serverJson<T>(path: string): Promise<T> {
+  return page.evaluate(async (url) => (await fetch(url)).json(), path) as Promise<T>;
+}
+
+describe('the unit manager’s phone', () => {
+  // Chromium's own installability check needs a non-incognito profile and runs in pwa.test.ts.
+  it('is installable: a manifest with icons, and a service worker in control', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Mina uppgifter' }).waitFor();
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 20_000 }).toBe(true);
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector('link[rel="manifest"]')?.getAttribute('href');
+      return href ? ((await (await fetch(href)).json()) as { display: string; lang: string; icons: { sizes: string }[] }) : null;
+    });
+    expect(manifest).toMatchObject({ display: 'standalone', lang: 'sv' });
+    expect(manifest!.icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  });
+
+  it('reports offline in three taps, enters an outcome with a decimal comma, and keeps both through a reload', async () => {
+    await context.setOffline(true);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina uppgifter' }).click();
+    await item().getByText('Rapportera status').click(); // tap 1
+    await item().getByRole('radio', { name: 'Försenad' }).check(); // tap 2
+    await item().getByLabel('Kommentar').fill('Psykologtjänsterna är inte tillsatta.');
+    await item().getByRole('button', { name: 'Spara' }).click(); // tap 3
+    await item().getByText('Väntar på att skickas').waitFor();
+
+    const plans = page.getByRole('combobox', { name: 'Plan' });
+    await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
+    await page.getByRole('link', { name: /god tillgänglighet/ }).click();
+    const utredning = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, utredning', exact: true }) });
+    await utredning.getByText('Lägg in utfall').click();
+    await utredning.getByLabel('Utfall (%)').fill('81,5');
+    expect(await utredning.getByText(/Så blir det: 81,5\s%/).isVisible()).toBe(true);
+    expect(await utredning.getByText('Uppfyllt').first().isVisible()).toBe(true);
+    await utredning.getByRole('button', { name: 'Spara utfall' }).click();
+    await utredning.getByText('Utfallet är sparat på enheten.').waitFor();
+    expect(await statusLine().innerText()).toContain('2 ändringar är sparade på enheten');
+
+    await page.reload();
+    await statusLine().waitFor();
+    expect(await statusLine().innerText()).toContain('2 ändringar är sparade på enheten');
+    await utredning.waitFor();
+    expect(await utredning.innerText()).toMatch(/81,5\s%/);
+    await screenshot(page, 'offline-waiting-360');
+    await expectAccessible(page, 'offline with waiting changes');
+  });
+
+  it('makes fifty more changes offline through two reloads, and they all reach the server once, in order', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Aktiviteter' }).click();
+    const plans = page.getByRole('combobox', { name: 'Plan' });
+    await plans.selectOption((await plans.locator('option', { hasText: '2025' }).first().getAttribute('value'))!);
+    await item().getByRole('link', { name: new RegExp(ACTIVITY) }).click();
+    const comment = page.getByLabel('Kommentar');
+    for (let n = 1; n <= 50; n++) {
+      await comment.fill(`Anteckning ${n} av 50.`);
+      await page.getByRole('button', { name: 'Spara', exact: true }).click();
+      await page.getByText('Sparat på enheten.').waitFor();
+      if (n === 20 || n === 40) {
+        await page.reload();
+        await comment.waitFor();
+      }
+    }
+    expect(await statusLine().innerText()).toContain('52 ändringar är sparade på enheten');
+
+    await context.setOffline(false);
+    await page.getByRole('status').filter({ hasText: 'Alla ändringar sparade' }).waitFor({ timeout: 30_000 });
+    const activityId = page.url().split('/').at(-1)!;
+    const { updates } = await serverJson<{ updates: { text: string | null; toStatus: string; createdAt: string }[] }>(`/api/activities/${activityId}`);
+    const notes = updates.filter((u) => u.text?.startsWith('Anteckning')).reverse();
+    expect(notes.map((u) => u.text)).toEqual(Array.from({ length: 50 }, (_, i) => `Anteckning ${i + 1} av 50.`));
+    expect(updates.filter((u) => u.text === 'Psykologtjänsterna är inte tillsatta.' && u.toStatus === 'Försenad')).toHaveLength(1);
+    expect(await page.getByText('Inte skickad än').count()).toBe(0);
+  });
+});
