@@ -10,6 +10,8 @@ describe('sv-SE formatting', () => {
     expect(formatValue(11 + 35 / 60, 'minuter')).toBe('11:35 min');
     expect(nbsp(formatValue(520, 'kr/tim'))).toBe('520 kr/tim');
     expect(nbsp(formatValue(-622, 'mnkr'))).toBe('−622 mnkr');
+    expect(formatValue(1.2, 'antal')).toBe('1,2');
+    expect(nbsp(formatValue(5106, 'antal'))).toBe('5 106');
   });
 
   it('names periods in Swedish', () => {

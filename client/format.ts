@@ -9,7 +9,6 @@ import { t } from './strings/index.ts';
 const LOCALE = 'sv-SE';
 const oneDecimal = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const upToOneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const date = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTime = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const month = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -25,8 +24,8 @@ export function formatValue(value: number, measure: Measure): string {
       const abs = Math.abs(totalSeconds);
       return `${sign}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')} min`;
     }
+    // A count per 100 beds (1,2 against "<1") loses its point rounded to whole; a whole count shows no decimals anyway.
     case 'antal':
-      return whole.format(value);
     case 'kvot':
     case 'index':
     case 'poäng':

@@ -3,5 +3,6 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { router } from './router.ts';
 import './styles/main.css';
+import './styles/committee.css';
 
 createApp(App).use(createPinia()).use(router).mount('#app');

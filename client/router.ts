@@ -30,6 +30,13 @@ export const router = createRouter({
     { path: '/planer/:planId/aktiviteter', name: 'activities', component: PlanActivitiesView, props: true },
     { path: '/planer/:planId/aktiviteter/:activityId', name: 'activity', component: ActivityView, props: true },
     { path: '/planer/:planId/mina-uppgifter', name: 'tasks', component: MyTasksView, props: true },
+    // The committee's screens: period, unit and filters are in the query, so every view is a link to share.
+    // Loaded when first opened rather than with every phone's first load; the service worker precaches them
+    // with the rest of the app, so they open offline too.
+    { path: '/planer/:planId/oversikt', name: 'overview', component: () => import('./views/CommitteeOverviewView.vue'), props: true },
+    { path: '/planer/:planId/forsenat', name: 'delayed', component: () => import('./views/CommitteeDelayedView.vue'), props: true },
+    { path: '/planer/:planId/sok', name: 'search', component: () => import('./views/CommitteeSearchView.vue'), props: true },
+    { path: '/planer/:planId/indikatorer/:indicatorId', name: 'indicator', component: () => import('./views/CommitteeIndicatorView.vue'), props: true },
     // Online-only screens for a few people: loaded when opened, not with everyone's app.
     { path: '/admin', redirect: { name: 'admin-users' } },
     { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true } },

@@ -3,10 +3,12 @@ import type { Assessment, GoalLevel } from '@shared/schemas/goal.ts';
 import type { TargetStatus, Trend } from '@shared/schemas/target.ts';
 import type { UnitKind } from '@shared/schemas/unit.ts';
 import type { Role } from '@shared/schemas/user.ts';
+import { committee } from './sv/committee.ts';
 
 /** Every text the user sees, in Swedish. An English file with the same shape can follow. */
 export const sv = {
   appName: 'Målbild',
+  committee,
   skipToContent: 'Hoppa till innehållet',
   tasks: {
     heading: 'Mina uppgifter',

@@ -1,0 +1,26 @@
+import type { PlanRecords } from '@shared/logic/planOverview.ts';
+import type { Ref } from 'vue';
+import { deviceDb } from '../db/deviceDb.ts';
+import { useLiveQuery } from './useLiveQuery.ts';
+
+/**
+ * Everything a plan's follow-up is made of, read from the device in one go and followed through every
+ * sync. The committee's screens work out periods, units and statuses from it in memory: a plan is a few
+ * thousand records, and a filter change then needs no new query.
+ */
+export function usePlanRecords(planId: Ref<string>) {
+  return useLiveQuery(async (): Promise<PlanRecords> => {
+    const [perspectives, goals, indicators, focusAreas, activities] = await Promise.all([
+      deviceDb.perspective.where('planId').equals(planId.value).toArray(),
+      deviceDb.goal.where('planId').equals(planId.value).toArray(),
+      deviceDb.indicator.where('planId').equals(planId.value).toArray(),
+      deviceDb.focusArea.where('planId').equals(planId.value).toArray(),
+      deviceDb.activity.where('planId').equals(planId.value).toArray(),
+    ]);
+    const [assessments, outcomes] = await Promise.all([
+      deviceDb.goalAssessment.where('goalId').anyOf(goals.map((g) => g.id)).toArray(),
+      deviceDb.outcome.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray(),
+    ]);
+    return { perspectives, goals, assessments, indicators, outcomes, focusAreas, activities };
+  }, [planId]);
+}

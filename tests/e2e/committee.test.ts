@@ -1,0 +1,331 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseURL, DEMO_PASSWORD, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+
+/**
+ * A nämnd member (läsare on the whole region) on a tablet before a committee meeting: Delår 1 2024 at a
+ * glance, what is delayed and why, a key figure over time, and all of it again without network.
+ */
+const TABLET: BrowserContextOptions = { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'sv-SE' };
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ ...TABLET, baseURL: baseURL() });
+  page = await context.newPage();
+  await signIn(page, 'namnd@malbild.example');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const nav = () => page.getByRole('navigation', { name: 'Huvudmeny' });
+/** A key figure's tile on the overview, found by its heading. */
+const tile = (name: string) => page.getByRole('article').filter({ has: page.getByRole('heading', { name, exact: true }) });
+
+/** A reader sees nothing to change: no report, assessment or outcome form, no text field but search. */
+async function expectReadOnly(where: string) {
+  expect(await page.locator('textarea').count(), `${where}: textarea`).toBe(0);
+  expect(await page.locator('input:not([type="search"])').count(), `${where}: input`).toBe(0);
+  expect(await page.getByRole('button', { name: /Spara|Rapportera|Lägg in|Bedöm|Välj /i }).count(), `${where}: buttons`).toBe(0);
+  expect(await page.locator('summary').filter({ hasText: /Rapportera|Lägg in|Bedöm/ }).count(), `${where}: forms`).toBe(0);
+}
+
+/** The computed colour a CSS variable of the theme resolves to, as the browser paints it. */
+const themeColour = (variable: string) =>
+  page.evaluate((name) => {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${name})`;
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  }, variable);
+
+const noSideways = async (width: number) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+describe('the committee’s overview on a 1024×768 tablet, read from the device', () => {
+  it('opens Delår 1 2024 with goal fulfilment, key figures judged by direction, and activities per focus area', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Förvaltningsplan 2025–2027' }).waitFor({ timeout: 20_000 });
+    const planPicker = page.getByRole('combobox', { name: 'Plan' });
+    const plan2024 = await planPicker.locator('option', { hasText: 'Förvaltningsplan 2024' }).getAttribute('value');
+    await planPicker.selectOption(plan2024!);
+    await page.getByRole('heading', { level: 1, name: 'Förvaltningsplan 2024' }).waitFor();
+    await nav().getByRole('link', { name: 'Översikt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor();
+
+    // The latest period with data is chosen, and written into the address.
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2024-T1');
+    expect(await page.getByRole('combobox', { name: 'Period' }).inputValue()).toBe('2024-T1');
+    expect(await page.getByText('Målens bedömning och indikatorernas utfall för Delår 1 2024.').isVisible()).toBe(true);
+
+    const bup = tile('BUP, besök');
+    await bup.waitFor();
+    const bupText = await bup.innerText();
+    expect(bupText).toContain('20,2 %');
+    expect(bupText).toContain('Målvärde 90 %');
+    expect(bupText).toContain('Ej uppfyllt');
+    expect(bupText).toContain('Negativ trend');
+    expect(bupText).toContain('Delår 1 2023: 51,3 %');
+
+    const wait = tile('Medelväntetid 1177');
+    const waitText = await wait.innerText();
+    expect(waitText).toContain('11:35 min');
+    expect(waitText).toContain('Målvärde 8 min');
+    expect(waitText).toContain('Ej uppfyllt');
+    // Lower is better: 11:35 after 15:01 is a better result, whatever the arrow of the number.
+    expect(waitText).toContain('Positiv trend');
+
+    // The colour says good or bad, not high or low: 2,2 % pressure ulcers (lower is better) is green, 20,2 % BUP red.
+    const ulcers = tile('Trycksår i slutenvård 2–4');
+    expect(await ulcers.innerText()).toContain('Uppfyllt');
+    const border = (article: typeof bup) => article.evaluate((el) => getComputedStyle(el).borderLeftColor);
+    expect(await border(ulcers)).toBe(await themeColour('--met'));
+    expect(await border(bup)).toBe(await themeColour('--notMet'));
+    expect(await border(wait)).toBe(await themeColour('--notMet'));
+
+    // Goal fulfilment per perspective: counts and shares of the assessments, and of the indicators.
+    const process = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 3, name: 'Tjänsterna håller god kvalitet och är hållbara' }) });
+    const processText = await process.innerText();
+    expect(processText).toMatch(/Positiv\s+1 \(33 %\)/);
+    expect(processText).toMatch(/Oförändrad\s+2 \(67 %\)/);
+    expect(processText).toMatch(/Ej uppfyllt\s+\d+ \(\d+ %\)/);
+    expect(await process.getByRole('link', { name: 'Förvaltningens verksamhet ska bedrivas med god tillgänglighet' }).isVisible()).toBe(true);
+
+    // Multi-column: the perspectives stand side by side, and nothing scrolls sideways.
+    const cards = page.locator('.committee-grid--perspectives > article');
+    const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
+    expect(second!.y).toBe(first!.y);
+    expect(second!.x).toBeGreaterThan(first!.x);
+    await noSideways(1024);
+
+    // Activities per focus area, as a table with the totals of the delårsrapport.
+    const table = page.getByRole('table', { name: /Antal aktiviteter per status och insatsområde/ });
+    const totals = await table.locator('tfoot tr').innerText();
+    expect(totals.split(/\s+/).filter((cell) => /^\d+$/.test(cell))).toEqual(['54', '5', '2', '0', '0', '13', '74']);
+    expect(await table.getByRole('columnheader', { name: 'Försenad' }).count()).toBe(1);
+
+    await expectReadOnly('overview');
+    await screenshot(page, 'committee-overview-1024');
+    await expectAccessible(page, 'committee overview');
+  });
+
+  it('lists what is delayed and not met with the latest comment, and opens an item beside the list', async () => {
+    await nav().getByRole('link', { name: 'Försenat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Försenat och ej uppfyllt' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2024-T1');
+
+    const list = page.locator('.master-detail__list');
+    const item = (title: string) => list.getByRole('article').filter({ has: page.getByRole('heading', { name: title }) });
+    const webbtid = item('Webbtidböcker');
+    await webbtid.waitFor();
+    expect(await webbtid.innerText()).toContain('Försenad');
+    expect(await webbtid.innerText()).toContain('Klustring av de olika vårdtjänsterna har genomförts. Schemaläggningen behöver bli mer långsiktig');
+    const hypertoni = item('Stärkt egenvård vid nyupptäckt hypertoni');
+    expect(await hypertoni.innerText()).toContain('Försenad');
+    expect(await hypertoni.innerText()).toContain('Svårighet att rekrytera patienter.');
+    expect(await page.getByRole('heading', { level: 2, name: /Aktiviteter försenade eller avbrutna \(5\)/ }).isVisible()).toBe(true);
+    const bup = item('BUP, besök');
+    expect(await bup.innerText()).toContain('Högt inflöde ger lägre tillgänglighet, trots ökad produktion');
+
+    // Master–detail: the chosen activity opens beside the list, and the choice is in the address.
+    await webbtid.getByRole('link', { name: '61. Webbtidböcker' }).click();
+    const detail = page.getByRole('region', { name: 'Detaljer' });
+    await detail.getByRole('heading', { name: /Webbtidböcker/ }).waitFor();
+    expect(new URL(page.url()).searchParams.get('valt')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await detail.innerText()).toContain('Henrik Lindholm');
+    expect(await webbtid.isVisible()).toBe(true);
+    const [listBox, pane] = [await list.boundingBox(), await detail.boundingBox()];
+    expect(pane!.x).toBeGreaterThan(listBox!.x + listBox!.width - 1);
+
+    await expectReadOnly('delayed');
+    await screenshot(page, 'committee-delayed-1024');
+    await expectAccessible(page, 'committee delayed');
+  });
+
+  it('draws a key figure over time with its target line, loading the chart only then, beside a table of the same values', async () => {
+    const loadedChart = () => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /committeeChart-[^/]*\.js$/.test(entry.name)));
+    expect(await loadedChart()).toBe(false);
+
+    await page.locator('.master-detail__list').getByRole('link', { name: 'BUP, besök' }).click();
+    await page.getByRole('region', { name: 'Detaljer' }).getByRole('link', { name: 'Diagram, tabell och alla kommentarer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'BUP, besök' }).waitFor();
+
+    const chart = page.getByRole('img', { name: /BUP, besök per delår från Delår 1 2023 till Delår 1 2024\. Målvärde 90 %/ });
+    await chart.waitFor();
+    // The legend lists what uPlot was given to draw: the outcomes and the target line.
+    const legend = page.locator('figcaption');
+    await legend.getByText('Målvärde 90 %').waitFor();
+    expect(await legend.innerText()).toContain('Utfall');
+    expect(await loadedChart()).toBe(true);
+    const painted = await chart.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) count++;
+      return count;
+    });
+    expect(painted).toBeGreaterThan(500);
+
+    const table = page.getByRole('table', { name: 'BUP, besök: utfall per delår, målvärde och kommentar' });
+    const row = (period: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: period }) });
+    const latest = await row('Delår 1 2024').getByRole('cell').allInnerTexts();
+    expect(latest.map((cell) => cell.replace(/^[↗→↘]\s*/, ''))).toEqual(['20,2 %', '90 %', 'Negativ trend', 'Högt inflöde ger lägre tillgänglighet, trots ökad produktion']);
+    const before = await row('Delår 1 2023').getByRole('cell').allInnerTexts();
+    expect(before.slice(0, 2)).toEqual(['51,3 %', '90 %']);
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Period', 'Utfall', 'Målvärde', 'Jämfört med året före', 'Kommentar']);
+
+    await expectReadOnly('indicator');
+    await screenshot(page, 'committee-indicator-1024');
+    await expectAccessible(page, 'committee indicator');
+  });
+
+  it('finds goals, indicators and activities by a word, and opens an activity beside the results', async () => {
+    await page.getByRole('link', { name: 'Översikt' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Sök bland mål, indikatorer och aktiviteter' }).fill('tillgänglig');
+    await page.getByRole('button', { name: 'Sök' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sök' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('tillgänglig');
+    await page.getByRole('heading', { level: 2, name: /Mål \(\d+\)/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Förvaltningens verksamhet ska bedrivas med god tillgänglighet' }).isVisible()).toBe(true);
+
+    await page.getByRole('searchbox', { name: 'Sök bland mål, indikatorer och aktiviteter' }).fill('hypertoni');
+    await page.getByRole('link', { name: '31. Stärkt egenvård vid nyupptäckt hypertoni' }).click();
+    const detail = page.getByRole('region', { name: 'Detaljer' });
+    await detail.getByRole('heading', { level: 2, name: /Stärkt egenvård vid nyupptäckt hypertoni/ }).waitFor();
+    expect(await detail.innerText()).toContain('Svårighet att rekrytera patienter.');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('hypertoni');
+    await expectReadOnly('search');
+    await expectAccessible(page, 'committee search');
+  });
+
+  it('marks generated example outcomes as Exempeldata on the tile, above the chart and in the table', async () => {
+    const planPicker = page.getByRole('combobox', { name: 'Plan' });
+    const plan2025 = await planPicker.locator('option', { hasText: 'Förvaltningsplan 2025–2027' }).getAttribute('value');
+    await planPicker.selectOption(plan2025!);
+    await page.getByRole('heading', { level: 1, name: 'Förvaltningsplan 2025–2027' }).waitFor();
+    await nav().getByRole('link', { name: 'Översikt' }).click();
+    const wait = tile('Medelväntetid (minuter) för besvarade samtal på 1177 telefon');
+    await wait.waitFor();
+    expect(await wait.innerText()).toContain('Exempeldata');
+    await wait.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: 'Medelväntetid (minuter) för besvarade samtal på 1177 telefon' }).waitFor();
+    await page.getByRole('note').filter({ hasText: 'Exempeldata: värdena är påhittade' }).waitFor();
+    await page.locator('figcaption').getByText('Målvärde 8 min').waitFor();
+    const firstRow = page.getByRole('table').getByRole('row').nth(1);
+    expect(await firstRow.innerText()).toContain('Exempeldata');
+    await expectAccessible(page, 'committee indicator with example data');
+  });
+
+  it('reads as well in dark mode', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('figcaption').getByText('Målvärde 8 min').waitFor();
+    await screenshot(page, 'committee-indicator-dark-1024');
+    await expectAccessible(page, 'committee indicator, dark');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2025–2027' }).waitFor();
+    await tile('Medelväntetid (minuter) för besvarade samtal på 1177 telefon').waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+    await screenshot(page, 'committee-overview-dark-1024');
+    await expectAccessible(page, 'committee overview, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});
+
+describe('without network', () => {
+  it('opens the same overview after a reload offline, says how fresh it is, and warns once it is more than a day old', async () => {
+    const planPicker = page.getByRole('combobox', { name: 'Plan' });
+    const plan2024 = await planPicker.locator('option', { hasText: 'Förvaltningsplan 2024' }).getAttribute('value');
+    // The overview's own address, without a period: the latest one with data is shown.
+    await page.goto(`/planer/${plan2024}/oversikt`);
+    await tile('BUP, besök').waitFor({ timeout: 20_000 });
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2024-T1');
+    const online = await page.locator('.committee-freshness').innerText();
+    expect(online).toMatch(/Uppgifterna på enheten hämtades \d{1,2} [a-z]+\.? \d{4} \d{2}:\d{2}\./);
+    // The service worker keeps the app shell; a reload without network comes from it and the device database.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+
+    await context.setOffline(true);
+    // What the overview says before the reload: nothing can be pulled between this reading and the next.
+    await page.getByText('Ingen anslutning – du ser det som senast hämtades till enheten.').waitFor();
+    const before = await page.locator('.committee-freshness').innerText();
+    const reload = await page.reload();
+    expect(reload?.fromServiceWorker()).toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor();
+    await tile('BUP, besök').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Period' }).inputValue()).toBe('2024-T1');
+    const bup = await tile('BUP, besök').innerText();
+    expect(bup).toContain('20,2 %');
+    expect(bup).toContain('Ej uppfyllt');
+    expect(await tile('Medelväntetid 1177').innerText()).toContain('11:35 min');
+    const offline = await page.locator('.committee-freshness').innerText();
+    expect(offline).toBe(before);
+    expect(offline).toMatch(/Uppgifterna på enheten hämtades \d{1,2} [a-z]+\.? \d{4} \d{2}:\d{2}\./);
+    expect(offline).not.toContain('Varning');
+    await screenshot(page, 'committee-overview-offline-1024');
+
+    // Two days later, still on the train: the same figures, with a warning that they are old.
+    await page.clock.setFixedTime(Date.now() + 2 * 24 * 60 * 60 * 1000);
+    await nav().getByRole('link', { name: 'Försenat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Försenat och ej uppfyllt' }).waitFor();
+    await nav().getByRole('link', { name: 'Översikt' }).click();
+    await page.getByText('Varning: Mer än ett dygn gammalt.').waitFor();
+    expect(await tile('BUP, besök').innerText()).toContain('20,2 %');
+    await expectAccessible(page, 'committee overview, offline and stale');
+    await context.setOffline(false);
+  });
+});
+
+describe('a shared link', () => {
+  let phone: BrowserContext;
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('opens the same view, unit filter and all, for another member on a 360 px phone', async () => {
+    // A fresh page of the tablet, online and on today's clock, filtered on BUP.
+    const tablet = await context.newPage();
+    await tablet.goto(page.url());
+    await tablet.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor({ timeout: 20_000 });
+    const unitPicker = tablet.getByRole('combobox', { name: 'Enhet' });
+    await unitPicker.selectOption((await unitPicker.locator('option', { hasText: 'Barn- och ungdomspsykiatri' }).getAttribute('value'))!);
+    await expect.poll(() => new URL(tablet.url()).searchParams.get('enhet')).toBe('bup');
+    await tablet.getByRole('heading', { name: 'BUP, utredning', exact: true }).waitFor();
+    expect(await tablet.getByRole('heading', { name: 'Medelväntetid 1177', exact: true }).count()).toBe(0);
+    const link = tablet.url();
+    expect(new URL(link).searchParams.get('period')).toBe('2024-T1');
+
+    phone = await browser.newContext({ ...PHONE, baseURL: baseURL() });
+    const other = await phone.newPage();
+    await other.goto(link);
+    // Not signed in on this device: sign in first, then straight on to the shared view.
+    await other.waitForURL(/\/logga-in/);
+    await other.getByLabel('E-postadress').fill('namnd@malbild.example');
+    await other.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);
+    await other.getByRole('button', { name: 'Logga in' }).click();
+    await other.waitForURL((url) => url.pathname.endsWith('/oversikt'), { timeout: 20_000 });
+    expect(other.url()).toBe(link);
+    await other.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor({ timeout: 20_000 });
+    const bup = other.getByRole('article').filter({ has: other.getByRole('heading', { name: 'BUP, besök', exact: true }) });
+    await bup.waitFor({ timeout: 20_000 });
+    expect(await bup.innerText()).toContain('20,2 %');
+    expect(await other.getByRole('combobox', { name: 'Period' }).inputValue()).toBe('2024-T1');
+    expect(await other.getByRole('combobox', { name: 'Enhet' }).locator('option:checked').innerText()).toContain('Barn- och ungdomspsykiatri');
+    expect(await other.getByRole('heading', { name: 'Medelväntetid 1177', exact: true }).count()).toBe(0);
+    expect(await other.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(other, 'committee-overview-360');
+    await expectAccessible(other, 'committee overview, 360 px');
+
+    // On the phone, the chosen item takes the screen instead of standing beside the list.
+    await other.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Försenat' }).click();
+    await other.getByRole('link', { name: 'BUP, besök' }).click();
+    await other.getByRole('link', { name: 'Tillbaka till listan' }).waitFor();
+    expect(await other.getByRole('heading', { level: 2, name: /Aktiviteter försenade/ }).count()).toBe(0);
+    await screenshot(other, 'committee-delayed-detail-360');
+    await expectAccessible(other, 'committee delayed detail, 360 px');
+    await tablet.close();
+  });
+});
