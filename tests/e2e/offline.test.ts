@@ -36,8 +36,10 @@ describe('the unit manager’s phone', () => {
   // Chromium's own installability check needs a non-incognito profile and runs in pwa.test.ts.
   it('is installable: a manifest with icons, and a service worker in control', async () => {
     await page.getByRole('heading', { level: 1, name: 'Mina uppgifter' }).waitFor();
+    // The first visit installs the worker (precaching the shell); the page after it is the one it controls.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
-    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
     const manifest = await page.evaluate(async () => {
       const href = document.querySelector('link[rel="manifest"]')?.getAttribute('href');
       return href ? ((await (await fetch(href)).json()) as { display: string; lang: string; icons: { sizes: string }[] }) : null;
