@@ -1,5 +1,7 @@
+import { assessmentId, outcomeId } from '@shared/logic/recordIds.ts';
 import { PUSH_MAX_MUTATIONS, type Mutation, type MutationResult } from '@shared/schemas/mutation.ts';
-import type { MalbildDb } from '../db/database.ts';
+import type { MalbildDb, OutboxEntry } from '../db/database.ts';
+import { localChangeTables, reapplyPending } from './outbox.ts';
 
 /** What came back for a batch: one result per mutation, or no answer to act on. */
 export type BatchAnswer = { kind: 'results'; results: MutationResult[] } | { kind: 'unauthenticated' } | { kind: 'unreachable' };
@@ -31,7 +33,7 @@ export async function pushOutbox(db: MalbildDb, send: SendBatch): Promise<PushRe
     const answer = await send(mutations);
     if (answer.kind !== 'results') return { ...result, stopped: answer.kind };
     const byId = new Map(answer.results.map((r) => [r.id, r]));
-    await db.transaction('rw', db.outbox, db.activityUpdate, async () => {
+    await db.transaction('rw', [...localChangeTables(db), db.meta], async () => {
       for (const entry of batch) {
         const settled = byId.get(entry.id);
         if (!settled) continue;
@@ -45,9 +47,54 @@ export async function pushOutbox(db: MalbildDb, send: SendBatch): Promise<PushRe
           result.sent++;
           if (settled.status === 'conflict') result.conflicts++;
         }
+        await refetchIfStale(db, entry, settled.status === 'rejected');
       }
     });
     // A server that answered none of the batch would otherwise be asked the same forever.
     if (!batch.some((entry) => byId.has(entry.id))) return { ...result, stopped: 'unreachable' };
   }
+}
+
+/** The device's copy of the record a change is about, as `applyLocally` left it. */
+async function localRecordOf(db: MalbildDb, entry: OutboxEntry) {
+  switch (entry.name) {
+    case 'activity.update':
+    case 'activity.resolve':
+      return { table: db.activity, record: await db.activity.get(entry.recordId) };
+    case 'outcome.set':
+    case 'outcome.resolve': {
+      const { period, subSeriesKey = null, gender = 'T' } = entry.args;
+      return { table: db.outcome, record: await db.outcome.get(outcomeId(entry.recordId, period, subSeriesKey, gender)) };
+    }
+    case 'goalAssessment.set':
+    case 'goalAssessment.resolve':
+      return { table: db.goalAssessment, record: await db.goalAssessment.get(assessmentId(entry.recordId, entry.args.period)) };
+  }
+}
+
+/**
+ * Once the server has settled a change, the device's copy of its record may still carry the change laid
+ * over server data it no longer fits: a refused change was never the server's, and a change whose first
+ * answer was lost may have been re-applied over a pull that already held it, on top of what others wrote
+ * after it. No later pull would correct either, as the server's record has not changed since. So the
+ * record is fetched again: the cursor goes back to just before the record's last change, and the next
+ * pull brings the server's copy and re-applies only what still waits. Whether a pull brought a newer copy
+ * while the change waited shows in its version against the one the change was made on; a refused record
+ * the server never had (version 0) simply goes. Push and pull must not run at once (the sync store runs
+ * them one after the other), or the pull could write its cursor over this one.
+ */
+async function refetchIfStale(db: MalbildDb, entry: OutboxEntry, refused: boolean): Promise<void> {
+  const { table, record } = await localRecordOf(db, entry);
+  if (!record) return;
+  const base = 'baseVersion' in entry.args ? (entry.args.baseVersion ?? 0) : null;
+  const stale = refused || base === null || record.version > base;
+  if (!stale) return;
+  if (record.version === 0) {
+    if (!refused) return;
+    await table.delete(record.id);
+    await reapplyPending(db);
+    return;
+  }
+  const cursor = Number((await db.meta.get('cursor'))?.value ?? 0);
+  if (record.seq - 1 < cursor) await db.meta.put({ key: 'cursor', value: record.seq - 1 });
 }

@@ -1,5 +1,8 @@
+import { hc } from 'hono/client';
+import type { AppType } from '../../server/app.ts';
 import { api } from '../api.ts';
 import type { FetchPage } from './pull.ts';
+import type { Transport } from './serverPush.ts';
 
 export class HttpError extends Error {
   constructor(readonly status: number) {
@@ -7,10 +10,17 @@ export class HttpError extends Error {
   }
 }
 
+const pageFetcher =
+  (client: typeof api): FetchPage =>
+  async (since, limit, scope) => {
+    const query = { since: String(since), limit: String(limit), ...(scope === null ? {} : { scope: String(scope) }) };
+    const response = await client.sync.pull.$get({ query });
+    if (!response.ok) throw new HttpError(response.status);
+    return response.json();
+  };
+
 /** One page of changes from this app's server. */
-export const fetchServerPage: FetchPage = async (since, limit, scope) => {
-  const query = { since: String(since), limit: String(limit), ...(scope === null ? {} : { scope: String(scope) }) };
-  const response = await api.sync.pull.$get({ query });
-  if (!response.ok) throw new HttpError(response.status);
-  return response.json();
-};
+export const fetchServerPage: FetchPage = pageFetcher(api);
+
+/** The same, over a transport of the caller's (tests and benchmarks reach a server elsewhere). */
+export const serverPageFetcher = (transport: Transport): FetchPage => pageFetcher(hc<AppType>('/api', { fetch: transport }));

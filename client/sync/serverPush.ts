@@ -3,12 +3,15 @@ import { PushResponseSchema } from '@shared/schemas/mutation.ts';
 import { apiFetch } from '../http.ts';
 import type { SendBatch } from './push.ts';
 
+/** How a request reaches the server: the app's `apiFetch`; tests and benchmarks pass a transport of their own. */
+export type Transport = typeof fetch;
+
 /** Sends a batch of changes to this app's server and sorts its answer. */
-export function serverSender(deviceId: string): SendBatch {
+export function serverSender(deviceId: string, transport: Transport = apiFetch): SendBatch {
   return async (mutations) => {
     let response: Response;
     try {
-      response = await apiFetch('/api/sync/push', {
+      response = await transport('/api/sync/push', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-device-id': deviceId },
         body: JSON.stringify({ deviceId, mutations }),

@@ -6,11 +6,13 @@ import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
+import { lockRecord } from './lock.ts';
 import type { WriteOutcome } from './result.ts';
 
 const CONFLICT = 'Någon annan hann ändra aktivitetens status före dig. Båda ändringarna finns kvar – välj vilken som ska gälla.';
 
 async function writableActivity(tx: Queryable, access: Access, activityId: string): Promise<Activity> {
+  await lockRecord(tx, activityId);
   const activity = await getRecord(tx, 'activity', activityId);
   if (!activity || !access.canRead(activity.unitId)) return fail(404, 'not_found', 'Aktiviteten finns inte.');
   access.assertWrite(activity.unitId);

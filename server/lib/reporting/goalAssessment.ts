@@ -7,11 +7,14 @@ import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
+import { lockRecord } from './lock.ts';
 import type { Writer, WriteOutcome } from './result.ts';
 
 const CONFLICT = 'Någon annan hann bedöma målet för perioden före dig. Båda bedömningarna finns kvar – välj vilken som ska gälla.';
 
 async function writableGoal(tx: Queryable, access: Access, goalId: string) {
+  // The goal's lock covers its assessments, including one that does not exist yet.
+  await lockRecord(tx, goalId);
   const goal = await getRecord(tx, 'goal', goalId);
   if (!goal || !access.canRead(goal.unitId)) return fail(404, 'not_found', 'Målet finns inte.');
   access.assertWrite(goal.unitId);

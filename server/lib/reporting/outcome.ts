@@ -9,12 +9,15 @@ import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
+import { lockRecord } from './lock.ts';
 import type { Writer, WriteOutcome } from './result.ts';
 
 const CONFLICT = 'Någon annan hann lägga in ett annat värde för perioden före dig. Båda värdena finns kvar – välj vilket som ska gälla.';
 
 /** The indicator's cell an input addresses, checked against what the indicator allows. */
 async function writableCell(tx: Queryable, access: Access, indicatorId: string, input: Pick<OutcomeInput, 'period' | 'subSeriesKey' | 'gender' | 'value'>) {
+  // The indicator's lock covers its cells, including one that does not exist yet.
+  await lockRecord(tx, indicatorId);
   const indicator = await getRecord(tx, 'indicator', indicatorId);
   if (!indicator || !access.canRead(indicator.unitId)) return fail(404, 'not_found', 'Indikatorn finns inte.');
   access.assertWrite(indicator.unitId);

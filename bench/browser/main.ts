@@ -1,0 +1,159 @@
+import Dexie from 'dexie';
+import { outcomeId } from '@shared/logic/recordIds.ts';
+import { ACTIVITY_STATUSES } from '@shared/schemas/activity.ts';
+import { ENTITY_NAMES, type EntityName } from '@shared/schemas/entities.ts';
+import { PULL_MAX_LIMIT, type PullResponse } from '@shared/schemas/sync.ts';
+import type { Me } from '@shared/schemas/user.ts';
+import { openDeviceDb, type MalbildDb } from '../../client/db/database.ts';
+import { deviceIdOf } from '../../client/sync/deviceId.ts';
+import { recordChange } from '../../client/sync/outbox.ts';
+import { pull, type FetchPage } from '../../client/sync/pull.ts';
+import { pushOutbox } from '../../client/sync/push.ts';
+import { fetchServerPage } from '../../client/sync/serverPull.ts';
+import { serverSender } from '../../client/sync/serverPush.ts';
+import { prefetchingPull } from './prefetchPull.ts';
+
+/**
+ * The benchmark's page: the app's own sync modules (client/sync/, client/db/) against the real server
+ * this page is served from, and the floor they are held against, timed inside the browser with
+ * performance.now(). bench/run.ts calls these through Playwright.
+ */
+const databases = new Map<string, MalbildDb>();
+
+async function deviceDb(name: string): Promise<MalbildDb> {
+  let db = databases.get(name);
+  if (!db) {
+    db = openDeviceDb(name);
+    await db.open();
+    databases.set(name, db);
+  }
+  return db;
+}
+
+async function counts(db: MalbildDb): Promise<Record<string, number>> {
+  const entries = await Promise.all(ENTITY_NAMES.map(async (name) => [name, await db.table(name).count()] as const));
+  return Object.fromEntries(entries);
+}
+
+/** `pull` as the app runs it, with the time spent waiting for the server's pages measured apart. */
+async function timedPull(name: string, pageSize?: number, puller: typeof pull = pull) {
+  const db = await deviceDb(name);
+  let waitingMs = 0;
+  let pages = 0;
+  const fetchPage: FetchPage = async (since, limit, scope) => {
+    const started = performance.now();
+    try {
+      return await fetchServerPage(since, limit, scope);
+    } finally {
+      waitingMs += performance.now() - started;
+      pages++;
+    }
+  };
+  const started = performance.now();
+  const result = await puller(db, fetchPage, pageSize);
+  return { ms: performance.now() - started, waitingMs, pages, applied: result.applied, counts: await counts(db) };
+}
+
+const bench = {
+  async signIn(email: string, password: string): Promise<number> {
+    const response = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    return response.status;
+  },
+
+  /** First full sync: an empty device database filled by `pull` (with its default page size unless given). */
+  fullSync: (name: string, pageSize?: number) => timedPull(name, pageSize),
+
+  /** The experiment in prefetchPull.ts: the same pull, asking for the next page while writing this one. */
+  fullSyncPrefetching: (name: string, pageSize?: number) => timedPull(name, pageSize, prefetchingPull),
+
+  /** A pull on a device that is already up to date but for what changed since. */
+  deltaSync: (name: string) => timedPull(name),
+
+  /**
+   * The floor: the same records, fetched beforehand (not timed), written with one Dexie `bulkPut` per
+   * table into an empty device database of the same schema. With `chunk`, written instead as the pull
+   * writes them: in server order, `chunk` records to a transaction (still without the pull's checking,
+   * cursor or outbox work), to show what the transactions alone cost.
+   */
+  async floor(name: string, chunk?: number) {
+    const changes: { entity: EntityName; record: Record<string, unknown> }[] = [];
+    for (let since = 0; ; ) {
+      const page = (await fetchServerPage(since, PULL_MAX_LIMIT, null)) as PullResponse;
+      for (const change of page.changes) if (change.record) changes.push({ entity: change.entity, record: change.record });
+      since = page.cursor;
+      if (!page.hasMore) break;
+    }
+    const db = await deviceDb(name);
+    const byEntity = (slice: typeof changes) => {
+      const groups = new Map<EntityName, Record<string, unknown>[]>();
+      for (const { entity, record } of slice) {
+        const group = groups.get(entity);
+        if (group) group.push(record);
+        else groups.set(entity, [record]);
+      }
+      return groups;
+    };
+    const started = performance.now();
+    if (!chunk) {
+      for (const [entity, rows] of byEntity(changes)) await db.table(entity).bulkPut(rows);
+    } else {
+      const tables = ENTITY_NAMES.map((entity) => db.table(entity));
+      for (let start = 0; start < changes.length; start += chunk) {
+        const groups = byEntity(changes.slice(start, start + chunk));
+        await db.transaction('rw', tables, () => Promise.all([...groups].map(([entity, rows]) => db.table(entity).bulkPut(rows))));
+      }
+    }
+    return { ms: performance.now() - started, records: changes.length };
+  },
+
+  /**
+   * Queues `count` changes the way the app's forms do (`recordChange`): status changes with a comment
+   * on distinct activities, comments, and outcomes in cells that had none. Returns the time it took.
+   */
+  async queueChanges(name: string, count: number, round: number) {
+    const db = await deviceDb(name);
+    const me = ((await (await fetch('/api/auth/me')).json()) as { user: Me }).user;
+    const writable = new Set(me.writableUnitIds);
+    const activities = (await db.activity.toArray()).filter((a) => writable.has(a.unitId));
+    const indicators = (await db.indicator.toArray()).filter((i) => writable.has(i.unitId));
+    const author = { id: me.id, name: me.name };
+    const started = performance.now();
+    let statusChanges = 0;
+    for (let n = 0; n < count; n++) {
+      const createdAt = new Date().toISOString();
+      const kind = n % 10;
+      if (kind < 4) {
+        const activity = activities[(round * 400 + statusChanges++) % activities.length]!;
+        const status = ACTIVITY_STATUSES[n % ACTIVITY_STATUSES.length]!;
+        await recordChange(db, { id: crypto.randomUUID(), name: 'activity.update', recordId: activity.id, createdAt, args: { status, statusParts: null, text: `${status}: lägesrapport ${round}-${n}.`, baseVersion: Math.max(1, activity.version), writtenAt: createdAt } }, author);
+      } else if (kind < 7) {
+        const activity = activities[(n * 7) % activities.length]!;
+        await recordChange(db, { id: crypto.randomUUID(), name: 'activity.update', recordId: activity.id, createdAt, args: { status: null, statusParts: null, text: `Kommentar ${round}-${n}.`, baseVersion: Math.max(1, activity.version), writtenAt: createdAt } }, author);
+      } else {
+        const indicator = indicators[n % indicators.length]!;
+        const period = `${2030 + round}-${String((Math.floor(n / indicators.length) % 12) + 1).padStart(2, '0')}`;
+        const cell = await db.outcome.get(outcomeId(indicator.id, period, null, 'T'));
+        await recordChange(db, { id: crypto.randomUUID(), name: 'outcome.set', recordId: indicator.id, createdAt, args: { period, subSeriesKey: null, gender: 'T', value: n % 100, comment: null, baseVersion: cell?.version || null } }, author);
+      }
+    }
+    return { ms: performance.now() - started, queued: await db.outbox.where('state').equals('pending').count() };
+  },
+
+  /** Sends the whole outbox as the app does (`pushOutbox` over `serverSender`). */
+  async push(name: string) {
+    const db = await deviceDb(name);
+    const deviceId = await deviceIdOf(db);
+    const started = performance.now();
+    const result = await pushOutbox(db, serverSender(deviceId));
+    return { ms: performance.now() - started, ...result };
+  },
+
+  async drop(name: string) {
+    databases.get(name)?.close();
+    databases.delete(name);
+    await Dexie.delete(name);
+  },
+};
+
+export type Bench = typeof bench;
+(window as unknown as { malbildBench: Bench }).malbildBench = bench;

@@ -1,0 +1,151 @@
+import { writeFileSync } from 'node:fs';
+import type { RegionSize } from '../tests/fixtures/largeRegion.ts';
+import type { ChaosReport } from '../tests/sync/chaos.ts';
+import { median, type Machine } from './machine.ts';
+import type { SyncBenchResult } from './syncBench.ts';
+
+interface Results {
+  machine: Machine & { loadAtEnd: number[] };
+  scale: number;
+  size: RegionSize;
+  args: Record<string, unknown>;
+  totalMs: number;
+  sync: SyncBenchResult[];
+  chaos: ChaosReport[];
+}
+
+const FULL_SYNC_GOAL = 1.5;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const runs = (values: number[], unit: (n: number) => string = s) => values.map(unit).join(', ');
+const int = (n: number) => n.toLocaleString('en-US');
+const dbName = (kind: string) => (kind === 'pglite' ? 'PGlite (embedded, data folder on disk)' : 'PostgreSQL');
+
+function variantRow(label: string, measured: { ms: number }[], floor: number): string[] {
+  if (!measured.length) return [];
+  const m = median(measured.map((x) => x.ms));
+  return [`| ${label} | ${s(m)} | ${runs(measured.map((x) => x.ms))} | ${(m / floor).toFixed(2)}× the floor (bench/browser/prefetchPull.ts, not the app's code) |`];
+}
+
+function syncSection(r: SyncBenchResult, reps: { full: number; delta: number; variant: number }): string[] {
+  const full = median(r.fullSync.map((x) => x.ms));
+  const waiting = median(r.fullSync.map((x) => x.waitingMs ?? 0));
+  const floor = median(r.floor.map((x) => x.ms));
+  // Each full sync ran right before its floor, so the ratio of each pair is the least touched by the
+  // machine's load drifting; the headline is their median (the ratio of the medians is shown beside it).
+  const pairRatios = r.fullSync.map((x, i) => x.ms / (r.floor[i]?.ms ?? NaN));
+  const ratio = median(pairRatios);
+  const delta = median(r.delta.map((x) => x.ms));
+  const push = median(r.push.map((x) => x.ms));
+  const queue = median(r.queue.map((x) => x.ms));
+  const pages = r.fullSync[0]?.pages ?? 0;
+  const large = r.fullSyncLargePages.length ? median(r.fullSyncLargePages.map((x) => x.ms)) : null;
+  const largeWaiting = r.fullSyncLargePages.length ? median(r.fullSyncLargePages.map((x) => x.waitingMs ?? 0)) : null;
+  const perPage = r.floorPerPage.length ? median(r.floorPerPage.map((x) => x.ms)) : null;
+  const gap = full - floor;
+  const writing = Math.max(0, full - waiting - floor);
+  const transactions = perPage === null ? null : Math.min(writing, Math.max(0, perPage - floor));
+  const verdict =
+    ratio <= FULL_SYNC_GOAL
+      ? `**Goal met** (≤ ${FULL_SYNC_GOAL}×).`
+      : [
+          `**Goal missed** (≤ ${FULL_SYNC_GOAL}× wanted). Why: the median full sync is ${s(gap)} slower than the floor. ${s(waiting)} of that is waiting for the server's ${pages} pages (query, JSON over HTTP, parsing), asked for one after the other while nothing is written, which the floor does not pay at all;`,
+          `the other ${s(writing)} is the pull's writing beyond the floor's.`,
+          transactions === null
+            ? ''
+            : `Writing the floor's records 1,000 to a transaction, as the pull does, takes ${s(perPage!)}, so the transactions themselves explain ${s(transactions)} of it; the rest is the pull's own work per page (schema check, grouping by table, re-applying the outbox, the cursor).`,
+          large === null || largeWaiting === null ? '' : `The same pull with pages of 5,000 (the most the server gives) takes ${s(large)}, ${(large / floor).toFixed(2)}× the floor, ${s(largeWaiting)} of it waiting.`,
+          r.prefetchingLargePages?.length && r.prefetching?.length
+            ? `Asking for the next page while writing the current one (an experiment, not in the app) gives ${(median(r.prefetching.map((x) => x.ms)) / floor).toFixed(2)}× with pages of 1,000 and ${(median(r.prefetchingLargePages.map((x) => x.ms)) / floor).toFixed(2)}× with pages of 5,000.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+  return [
+    `### ${dbName(r.database)}`,
+    '',
+    `Imported in ${s(r.importMs)}: ${int(r.records)} records.`,
+    '',
+    '| measurement | median | runs | notes |',
+    '| --- | --: | --- | --- |',
+    `| first full sync, whole region (nämnd member, läsare on the region) | ${s(full)} | ${runs(r.fullSync.map((x) => x.ms))} | ${int(r.fullSync[0]?.applied ?? 0)} changes in ${pages} pages; waiting for the server: ${s(waiting)} |`,
+    `| floor: Dexie \`bulkPut\` of the same records, one per table | ${s(floor)} | ${runs(r.floor.map((x) => x.ms))} | ${int(r.floor[0]?.records ?? 0)} records |`,
+    `| **full sync ÷ floor** (median of the pairs) | **${ratio.toFixed(2)}×** | ${runs(pairRatios, (n) => `${n.toFixed(2)}×`)} | goal ≤ ${FULL_SYNC_GOAL}×; median ÷ median: ${(full / floor).toFixed(2)}× |`,
+    ...(large === null ? [] : [`| (variant) full sync with pages of 5,000, \`pull(db, fetchPage, 5000)\` | ${s(large)} | ${runs(r.fullSyncLargePages.map((x) => x.ms))} | waiting for the server: ${s(largeWaiting ?? 0)}; ${(large / floor).toFixed(2)}× the floor |`]),
+    ...variantRow('(experiment) full sync asking for the next page while writing this one, pages of 1,000', r.prefetching ?? [], floor),
+    ...variantRow('(experiment) the same, pages of 5,000', r.prefetchingLargePages ?? [], floor),
+    ...(perPage === null ? [] : [`| (variant) floor written 1,000 records to a transaction | ${s(perPage)} | ${runs(r.floorPerPage.map((x) => x.ms))} | ${(perPage / floor).toFixed(2)}× the floor |`]),
+    `| first full sync, rapportör on one förvaltning | ${s(r.rapportorSync.ms)} | 1 run | ${int(r.rapportorSync.records)} records |`,
+    `| delta sync of 100 changed records | ${s(delta)} | ${runs(r.delta.map((x) => x.ms))} | ${r.delta.map((x) => x.applied).join(', ')} changes pulled |`,
+    `| push of 1,000 queued mutations | ${s(push)} | ${runs(r.push.map((x) => x.ms))} | ${(push / 1000).toFixed(1)} ms per mutation; ${r.push.map((x) => `${x.sent} sent/${x.conflicts} conflicts/${x.rejected} rejected`).join('; ')} |`,
+    `| (queueing those 1,000 on the device, \`recordChange\`) | ${s(queue)} | ${runs(r.queue.map((x) => x.ms))} | |`,
+    '',
+    ...(r.push.some((x) => x.conflicts > 0)
+      ? ["Nobody else writes while the 1,000 are pushed, so any conflicts are the device's own: a queued comment on an activity followed by a queued status change to it (see tests/sync/ownChanges.test.ts).", '']
+      : []),
+    verdict,
+    '',
+    `Repetitions: full sync and floor ${reps.full} each, alternating; delta ${reps.delta}; push ${reps.full}; variants and experiments ${reps.variant} each. Medians of those.`,
+    '',
+  ];
+}
+
+function chaosSection(c: ChaosReport): string[] {
+  return [
+    `### Chaos on ${c.database === 'pglite' ? 'PGlite (data folder on tmpfs)' : 'PostgreSQL'}, seed ${c.seed}`,
+    '',
+    `${int(c.mutations)} mutations (${Object.entries(c.byName).map(([k, n]) => `${k} ${int(n)}`).join(', ')}) from 5 devices in ${int(c.steps)} steps, ${int(c.requests)} requests; ` +
+      `faults injected: ${Object.entries(c.faults).map(([k, n]) => `${k} ${n}`).join(', ')}; ${c.restarts} server crashes (SIGKILL) and restarts. ` +
+      `Server answers: ${int(c.results.applied)} applied, ${int(c.results.conflict)} conflicts, ${int(c.results.rejected)} rejected. ` +
+      `Quiet after ${c.quietAfterRounds} rounds of push-and-pull on a healed network. Whole run (setup, run, checks): ${s(c.durationMs)}.`,
+    '',
+    c.problems.length === 0 ? '**Every check held** (see "How" below).' : `**${c.problems.length} problems:**\n\n${c.problems.slice(0, 20).map((p) => `- ${p.replaceAll('\n', ' ')}`).join('\n')}`,
+    '',
+  ];
+}
+
+export function writeReport(path: URL, results: Results): void {
+  const { machine: m, size } = results;
+  const reps = { full: Number(results.args.reps ?? 3), delta: Number(results.args['delta-reps'] ?? 5), variant: Number(results.args['variant-reps'] ?? 1) };
+  const region = results.sync[0];
+  const lines = [
+    '# Sync benchmark',
+    '',
+    'Written by `npm run bench` (bench/run.ts); raw numbers in bench/results/ (not committed). Run it again rather than editing this file.',
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${m.cpu}, ${m.cores} cores; RAM ${m.ramGiB} GiB`,
+    `- Node ${m.node}; ${m.chromium}; PostgreSQL ${m.postgres ?? 'not reachable (not measured)'}; PGlite from package.json`,
+    `- Date: ${m.date}; whole run ${s(results.totalMs)}`,
+    `- Load average (1, 5, 15 min) at start ${m.loadAtStart.join(', ')}, at end ${m.loadAtEnd.join(', ')}. The machine is shared: other work running at the same time shows in these numbers.`,
+    '',
+    '## Data set',
+    '',
+    results.scale === 1 ? '' : `**Scaled down to ${results.scale} of the large region for a trial run: these numbers are not the benchmark.**\n`,
+    `tests/fixtures/largeRegion.ts, deterministic: 1 region, ${size.forvaltningar} förvaltningar of ${size.verksamheterPer} verksamheter each (${1 + size.forvaltningar * (1 + size.verksamheterPer)} units); ` +
+      `${size.forvaltningar * size.plansPerForvaltning} plans (each förvaltning's 2024 plan and its 2025–2027 plan), each with ${size.goalsPerPlan} goals, ${size.indicatorsPerPlan} indicators and ${size.activitiesPerPlan} activities spread over the förvaltning and its verksamheter; ` +
+      'monthly (30 months), tertial (6) or yearly (2) outcomes per indicator; two goal assessments per goal; the activity history is the importer\'s entry plus ' +
+      `${size.extraUpdatesPerActivity} more per activity. Each plan goes through server/lib/importPlan.ts as a planner's import would; the extra history through \`putRecords\` in bulk.`,
+    '',
+    region ? `| kind | records |\n| --- | --: |\n${Object.entries(region.counts).map(([k, n]) => `| ${k} | ${int(n)} |`).join('\n')}\n| **total** | **${int(region.records)}** |` : '',
+    '',
+    'That is about what a region of this size holds if every förvaltning and verksamhet follows its plans in the app (the demo förvaltningsplan alone has 44 indicators and 46 activities, its report 2 years of outcomes); it fits this machine with room to spare.',
+    '',
+    '## Results',
+    '',
+    ...results.sync.flatMap((r) => syncSection(r, reps)),
+    ...results.chaos.flatMap(chaosSection),
+    '## How each number was measured',
+    '',
+    '- **Server**: the real `server/index.ts` as a child process (as production runs it), on a fresh database: a PGlite data folder in the temp directory, or a database of its own on the PostgreSQL server. It also serves the bench page (bench/browser/, built with Vite), so the page and the API share an origin and the session cookie, as in the app.',
+    '- **Browser**: headless Debian Chromium through playwright-core, one context per person, signed in through `/api/auth/login`. Every time is taken inside the page with `performance.now()` around the call, so Playwright\'s own overhead is not in it.',
+    "- **First full sync**: `pull()` from client/sync/pull.ts with the app's `fetchServerPage` (typed Hono client, default page size 1,000) into an empty `openDeviceDb()` database, until the server says there is no more. *Waiting for the server* is the time spent inside `fetchServerPage` (request, server work, response body and JSON parse).",
+    '- **Floor**: the same records, fetched beforehand and not timed, written with one Dexie `bulkPut` per table into an empty database of the same schema in the same browser. It is the least any sync must spend on writing. Each full sync is followed by its floor; the headline ratio is the median of those pairs' ratios (pairs close in time are least touched by the machine's load drifting), and the ratio of the medians is shown next to it.',
+    "- **Variants and experiments** (to explain the ratio, fewer runs): the same `pull()` with pages of 5,000, the most the server gives; the floor written in server order 1,000 records to a transaction, as the pull writes; and bench/browser/prefetchPull.ts, a copy of pull.ts whose one change is to ask for the next page before writing the current one (not in the app).",
+    '- **Delta sync**: on the device that just did a full sync, another person (a rapportör, over HTTP from Node) first changes 100 records through `/api/sync/push` (40 outcomes, 30 comments that each add a history entry and change their activity); then `pull()` is timed.',
+    "- **Push of 1,000**: a rapportör's device (full sync of their förvaltning first) queues 1,000 changes with `recordChange` as the forms do (400 status changes with a comment on different activities, 300 comments, 300 new outcomes; queueing timed separately), then `pushOutbox()` with the app's `serverSender` sends them in batches of 200 and is timed until the outbox is empty. The device pulls (untimed) between rounds.",
+    '- **Chaos**: tests/sync/chaos.ts, as `npm test` runs it at 2,000 mutations (see tests/sync/chaos.test.ts): 5 devices (fake-indexeddb in Node, the real client sync modules over HTTP) of 5 rapportörer with overlapping write rights; status changes with comments, comments, outcomes and goal assessments on shared cells, settling of conflicts, and 1 % changes to records the person may read but not write; random push/pull/sync interleavings, some devices at once; a transport that drops requests, drops answers after the server acted, and answers 500 before or after; three SIGKILLs of the server (PGlite folder on tmpfs there). At the end, with the network healed, every device pushes and pulls until nothing moves, then: every mutation has exactly one stored answer in `applied_mutations`; every applied one exactly one audit line (two would mean applied twice); every activity change exactly one history entry; every conflict is on its record unless a later settlement settled it, and then in the history; the refused ones are exactly those the person had no right to make; every device\'s tables equal what the server lets that person read.',
+    '',
+  ];
+  writeFileSync(path, `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`);
+}

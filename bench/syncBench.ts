@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Mutation } from '@shared/schemas/mutation.ts';
+import { PULL_MAX_LIMIT } from '@shared/schemas/sync.ts';
+import { serverSender } from '../client/sync/serverPush.ts';
+import { insertGrant, insertUser } from '../server/db/users.ts';
+import { hashPassword } from '../server/lib/passwords.ts';
+import { importLargeRegion, type RegionSize } from '../tests/fixtures/largeRegion.ts';
+import { ChildServer, freshServerDatabase } from '../tests/sync/childServer.ts';
+import { cookieTransport, signIn } from '../tests/sync/httpDevice.ts';
+import { serverSnapshot } from '../tests/sync/snapshot.ts';
+import { serverPageFetcher } from '../client/sync/serverPull.ts';
+import type { Bench } from './browser/main.ts';
+
+const PASSWORD = 'matning-losenord-2026';
+const NAMND = 'namnd@matning.example';
+const RAPPORTOR = 'rapportor@matning.example';
+
+export interface Timed {
+  ms: number;
+  waitingMs?: number;
+  pages?: number;
+  applied?: number;
+}
+
+export interface SyncBenchResult {
+  database: 'pglite' | 'postgres';
+  importMs: number;
+  counts: Record<string, number>;
+  records: number;
+  fullSync: Timed[];
+  floor: { ms: number; records: number }[];
+  /** The same pull with the largest page the server gives (5,000). */
+  fullSyncLargePages: Timed[];
+  /** The floor written as the pull writes: 1,000 records to a transaction. */
+  floorPerPage: { ms: number; records: number }[];
+  /** The experiment in bench/browser/prefetchPull.ts, with pages of 1,000 and of 5,000. */
+  prefetching: Timed[];
+  prefetchingLargePages: Timed[];
+  rapportorSync: Timed & { records: number };
+  delta: Timed[];
+  queue: { ms: number }[];
+  push: { ms: number; sent: number; conflicts: number; rejected: number }[];
+}
+
+type Call = <K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>) => Promise<Awaited<ReturnType<Bench[K]>>>;
+const call: Call = (page, name, ...args) =>
+  page.evaluate(([n, a]) => (window as unknown as { malbildBench: Record<string, (...x: unknown[]) => unknown> }).malbildBench[n as string]!(...(a as unknown[])), [name, args] as const) as never;
+
+async function benchPage(browser: Browser, baseURL: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.waitForFunction(() => 'malbildBench' in window);
+  const status = await call(page, 'signIn', email, PASSWORD);
+  if (status !== 200) throw new Error(`sign-in as ${email} in the browser answered ${status}`);
+  return page;
+}
+
+/**
+ * The sync measurements on one database: the large region imported, the real server as a child
+ * process serving the bench page, headless Chromium running the app's sync modules against it.
+ */
+export async function runSyncBench(options: {
+  databaseUrl: string | null;
+  size: RegionSize;
+  pageDir: string;
+  reps: number;
+  deltaReps: number;
+  variantReps: number;
+  log: (line: string) => void;
+}): Promise<SyncBenchResult> {
+  const { databaseUrl, size, pageDir, reps, deltaReps, variantReps, log } = options;
+  const database = await freshServerDatabase('bench', { databaseUrl });
+  let server: ChildServer | null = null;
+  let browser: Browser | null = null;
+  try {
+    const db = await database.open();
+    const importStarted = performance.now();
+    const { records } = await importLargeRegion(db, size, (done, total) => log(`  imported plan ${done}/${total}`));
+    const importMs = performance.now() - importStarted;
+    const counts = Object.fromEntries((await db.query<{ entity: string; n: number }>(`SELECT entity, count(*)::int AS n FROM records WHERE NOT deleted GROUP BY entity ORDER BY 2 DESC`)).map((r) => [r.entity, r.n]));
+    const passwordHash = await hashPassword(PASSWORD);
+    for (const [email, role, unitKey] of [[NAMND, 'läsare', 'region-stor'], [RAPPORTOR, 'rapportör', 'forv-01']] as const) {
+      const [unit] = await db.query<{ id: string }>(`SELECT id FROM records WHERE entity = 'unit' AND data->>'key' = $1`, [unitKey]);
+      const userId = await insertUser(db, { name: email.split('@')[0]!, email, passwordHash });
+      await insertGrant(db, userId, { unitId: unit!.id, role, includeSubunits: true });
+    }
+    await db.close();
+    log(`  ${records} records imported in ${Math.round(importMs)} ms`);
+
+    server = await ChildServer.start(database, { env: { CLIENT_DIR: pageDir } });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const namnd = await benchPage(browser, server.baseURL, NAMND);
+
+    // Full sync and its floor, alternately, so that drift in the machine's load touches both alike.
+    const fullSync: Timed[] = [];
+    const floor: { ms: number; records: number }[] = [];
+    for (let i = 0; i < reps; i++) {
+      const run = await call(namnd, 'fullSync', `full-${i}`);
+      fullSync.push(run);
+      log(`  full sync ${i + 1}/${reps}: ${Math.round(run.ms)} ms (${run.applied} changes, ${run.pages} pages, ${Math.round(run.waitingMs)} ms waiting for the server)`);
+      if (i < reps - 1) await call(namnd, 'drop', `full-${i}`);
+      const base = await call(namnd, 'floor', `floor-${i}`);
+      floor.push(base);
+      log(`  floor ${i + 1}/${reps}: ${Math.round(base.ms)} ms (${base.records} records)`);
+      await call(namnd, 'drop', `floor-${i}`);
+    }
+    // Where the gap comes from: larger pages, and the floor paying for one transaction per page.
+    const fullSyncLargePages: Timed[] = [];
+    const floorPerPage: { ms: number; records: number }[] = [];
+    const prefetching: Timed[] = [];
+    const prefetchingLargePages: Timed[] = [];
+    for (let i = 0; i < variantReps; i++) {
+      for (const [runs, pageSize] of [[prefetching, 1000], [prefetchingLargePages, PULL_MAX_LIMIT]] as const) {
+        const run = await call(namnd, 'fullSyncPrefetching', `prefetch-${pageSize}-${i}`, pageSize);
+        runs.push(run);
+        log(`  full sync, next page fetched while writing, pages of ${pageSize}, ${i + 1}/${variantReps}: ${Math.round(run.ms)} ms`);
+        await call(namnd, 'drop', `prefetch-${pageSize}-${i}`);
+      }
+      const large = await call(namnd, 'fullSync', `large-${i}`, PULL_MAX_LIMIT);
+      fullSyncLargePages.push(large);
+      log(`  full sync, pages of ${PULL_MAX_LIMIT}, ${i + 1}/${variantReps}: ${Math.round(large.ms)} ms (${Math.round(large.waitingMs)} ms waiting for the server)`);
+      await call(namnd, 'drop', `large-${i}`);
+      const perPage = await call(namnd, 'floor', `floor-page-${i}`, 1000);
+      floorPerPage.push(perPage);
+      log(`  floor, 1,000 records a transaction, ${i + 1}/${variantReps}: ${Math.round(perPage.ms)} ms`);
+      await call(namnd, 'drop', `floor-page-${i}`);
+    }
+
+    // Delta: another person's 100 changed records arrive at the synced device.
+    const rapportorCookie = await signIn(server.baseURL, RAPPORTOR, PASSWORD);
+    const transport = cookieTransport(() => server!.baseURL, rapportorCookie);
+    const visible = await serverSnapshot(serverPageFetcher(transport));
+    const writableUnits = new Set([...visible.unit.values()].filter((u) => String(u.key).startsWith('forv-01')).map((u) => u.id as string));
+    const activities = [...visible.activity.values()].filter((a) => writableUnits.has(a.unitId as string));
+    const indicators = [...visible.indicator.values()].filter((i) => writableUnits.has(i.unitId as string));
+    const send = serverSender(randomUUID(), transport);
+    const delta: Timed[] = [];
+    for (let round = 0; round < deltaReps; round++) {
+      const createdAt = new Date().toISOString();
+      // 40 outcomes (one record each) and 30 comments (a history entry and the activity each): 100 records.
+      const mutations: Mutation[] = [
+        ...indicators.slice(round * 40, round * 40 + 40).map((indicator): Mutation => ({ id: randomUUID(), name: 'outcome.set', recordId: indicator.id as string, createdAt, args: { period: '2026-01', subSeriesKey: null, gender: 'T', value: 42, comment: null, baseVersion: null } })),
+        ...activities.slice(round * 30, round * 30 + 30).map((activity): Mutation => ({ id: randomUUID(), name: 'activity.update', recordId: activity.id as string, createdAt, args: { status: null, statusParts: null, text: `Delta ${round}.`, baseVersion: activity.version as number, writtenAt: null } })),
+      ];
+      const answer = await send(mutations);
+      if (answer.kind !== 'results' || answer.results.some((r) => r.status !== 'applied')) throw new Error(`the delta changes were not all applied: ${JSON.stringify(answer).slice(0, 300)}`);
+      const run = await call(namnd, 'deltaSync', `full-${reps - 1}`);
+      delta.push(run);
+      log(`  delta ${round + 1}/${deltaReps}: ${Math.round(run.ms)} ms (${run.applied} changes)`);
+    }
+    await namnd.context().close();
+
+    // Push: a rapportör's device with 1,000 changes waiting.
+    const rapportor = await benchPage(browser, server.baseURL, RAPPORTOR);
+    const own = await call(rapportor, 'fullSync', 'rapportor');
+    const rapportorSync = { ...own, records: Object.values(own.counts).reduce((a, b) => a + b, 0) };
+    log(`  rapportör's full sync: ${Math.round(own.ms)} ms (${rapportorSync.records} records)`);
+    const queue: { ms: number }[] = [];
+    const push: SyncBenchResult['push'] = [];
+    for (let round = 0; round < reps; round++) {
+      const queued = await call(rapportor, 'queueChanges', 'rapportor', 1000, round);
+      if (queued.queued !== 1000) throw new Error(`expected 1000 queued changes, found ${queued.queued}`);
+      queue.push({ ms: queued.ms });
+      const sent = await call(rapportor, 'push', 'rapportor');
+      push.push(sent);
+      log(`  push ${round + 1}/${reps}: ${Math.round(sent.ms)} ms (${sent.sent} sent, ${sent.conflicts} conflicts, ${sent.rejected} rejected; queueing took ${Math.round(queued.ms)} ms)`);
+      await call(rapportor, 'deltaSync', 'rapportor');
+    }
+    return { database: database.kind, importMs, counts, records: Object.values(counts).reduce((a, b) => a + b, 0), fullSync, floor, fullSyncLargePages, floorPerPage, prefetching, prefetchingLargePages, rapportorSync, delta, queue, push };
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    await database.remove();
+  }
+}
