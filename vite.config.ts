@@ -36,6 +36,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Opening a fresh PGlite per test file takes seconds, more on a busy 2-core machine.
+          hookTimeout: 60_000,
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'tests/sync/**/*.test.ts'],
           environment: 'node',
         },

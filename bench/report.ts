@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { RegionSize } from '../tests/fixtures/largeRegion.ts';
 import type { ChaosReport } from '../tests/sync/chaos.ts';
 import { median, type Machine } from './machine.ts';
@@ -15,6 +15,8 @@ interface Results {
 }
 
 const FULL_SYNC_GOAL = 1.5;
+const pgliteVersion = () =>
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@electric-sql/pglite'] ?? 'unknown';
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const runs = (values: number[], unit: (n: number) => string = s) => values.map(unit).join(', ');
 const int = (n: number) => n.toLocaleString('en-US');
@@ -115,7 +117,7 @@ export function writeReport(path: URL, results: Results): void {
     '## Machine',
     '',
     `- CPU: ${m.cpu}, ${m.cores} cores; RAM ${m.ramGiB} GiB`,
-    `- Node ${m.node}; ${m.chromium}; PostgreSQL ${m.postgres ?? 'not reachable (not measured)'}; PGlite from package.json`,
+    `- Node ${m.node}; ${m.chromium}; PostgreSQL ${m.postgres ?? 'not reachable (not measured)'}; PGlite ${pgliteVersion()}`,
     `- Date: ${m.date}; whole run ${s(results.totalMs)}`,
     `- Load average (1, 5, 15 min) at start ${m.loadAtStart.join(', ')}, at end ${m.loadAtEnd.join(', ')}. The machine is shared: other work running at the same time shows in these numbers.`,
     '',
@@ -140,7 +142,7 @@ export function writeReport(path: URL, results: Results): void {
     '- **Server**: the real `server/index.ts` as a child process (as production runs it), on a fresh database: a PGlite data folder in the temp directory, or a database of its own on the PostgreSQL server. It also serves the bench page (bench/browser/, built with Vite), so the page and the API share an origin and the session cookie, as in the app.',
     '- **Browser**: headless Debian Chromium through playwright-core, one context per person, signed in through `/api/auth/login`. Every time is taken inside the page with `performance.now()` around the call, so Playwright\'s own overhead is not in it.',
     "- **First full sync**: `pull()` from client/sync/pull.ts with the app's `fetchServerPage` (typed Hono client, default page size 1,000) into an empty `openDeviceDb()` database, until the server says there is no more. *Waiting for the server* is the time spent inside `fetchServerPage` (request, server work, response body and JSON parse).",
-    '- **Floor**: the same records, fetched beforehand and not timed, written with one Dexie `bulkPut` per table into an empty database of the same schema in the same browser. It is the least any sync must spend on writing. Each full sync is followed by its floor; the headline ratio is the median of those pairs' ratios (pairs close in time are least touched by the machine's load drifting), and the ratio of the medians is shown next to it.',
+    '- **Floor**: the same records, fetched beforehand and not timed, written with one Dexie `bulkPut` per table into an empty database of the same schema in the same browser. It is the least any sync must spend on writing. Each full sync is followed by its floor; the headline ratio is the median of the ratios of those pairs (pairs close in time are least touched by the drift in the machine load), and the ratio of the medians is shown next to it.',
     "- **Variants and experiments** (to explain the ratio, fewer runs): the same `pull()` with pages of 5,000, the most the server gives; the floor written in server order 1,000 records to a transaction, as the pull writes; and bench/browser/prefetchPull.ts, a copy of pull.ts whose one change is to ask for the next page before writing the current one (not in the app).",
     '- **Delta sync**: on the device that just did a full sync, another person (a rapportör, over HTTP from Node) first changes 100 records through `/api/sync/push` (40 outcomes, 30 comments that each add a history entry and change their activity); then `pull()` is timed.',
     "- **Push of 1,000**: a rapportör's device (full sync of their förvaltning first) queues 1,000 changes with `recordChange` as the forms do (400 status changes with a comment on different activities, 300 comments, 300 new outcomes; queueing timed separately), then `pushOutbox()` with the app's `serverSender` sends them in batches of 200 and is timed until the outbox is empty. The device pulls (untimed) between rounds.",
