@@ -81,9 +81,6 @@ function syncSection(r: SyncBenchResult, reps: { full: number; delta: number; va
     `| push of 1,000 queued mutations | ${s(push)} | ${runs(r.push.map((x) => x.ms))} | ${(push / 1000).toFixed(1)} ms per mutation; ${r.push.map((x) => `${x.sent} sent/${x.conflicts} conflicts/${x.rejected} rejected`).join('; ')} |`,
     `| (queueing those 1,000 on the device, \`recordChange\`) | ${s(queue)} | ${runs(r.queue.map((x) => x.ms))} | |`,
     '',
-    ...(r.push.some((x) => x.conflicts > 0)
-      ? ["Nobody else writes while the 1,000 are pushed, so any conflicts are the device's own: a queued comment on an activity followed by a queued status change to it (see tests/sync/ownChanges.test.ts).", '']
-      : []),
     verdict,
     '',
     `Repetitions: full sync and floor ${reps.full} each, alternating; delta ${reps.delta}; push ${reps.full}; variants and experiments ${reps.variant} each. Medians of those.`,

@@ -104,33 +104,11 @@ export async function applyLocally(db: MalbildDb, mutation: Mutation, author: Au
   }
 }
 
-/** Whether two mutations write the same thing: an activity, or one cell of an indicator or a goal's period. */
-function sameTarget(a: Mutation, b: Mutation): boolean {
-  if (a.recordId !== b.recordId || a.name.split('.')[0] !== b.name.split('.')[0]) return false;
-  if (!('period' in a.args) || !('period' in b.args)) return true;
-  const cell = (m: Mutation) => ('subSeriesKey' in m.args ? `${m.args.subSeriesKey ?? ''}/${m.args.gender ?? 'T'}` : '');
-  return a.args.period === b.args.period && cell(a) === cell(b);
-}
-
-/**
- * The version a change builds on. A change made on top of the person's own change still waiting in the
- * outbox builds on what that one will become on the server (one version more), not on what the device
- * last pulled; otherwise the server would take a person's second change for someone else's conflict.
- */
-async function chainedOnPending(db: MalbildDb, mutation: Mutation): Promise<Mutation> {
-  if (!('baseVersion' in mutation.args)) return mutation;
-  const pending = await db.outbox.where('recordId').equals(mutation.recordId).filter((e) => e.state === 'pending' && sameTarget(e, mutation)).sortBy('order');
-  const previous = pending.at(-1);
-  if (!previous || !('baseVersion' in previous.args)) return mutation;
-  return { ...mutation, args: { ...mutation.args, baseVersion: (previous.args.baseVersion ?? 0) + 1 } } as Mutation;
-}
-
 /** Records a change: applied to the device's tables and queued for the server, in one transaction. */
 export async function recordChange(db: MalbildDb, mutation: Mutation, author: Author): Promise<void> {
   await db.transaction('rw', localChangeTables(db), async () => {
-    const chained = await chainedOnPending(db, mutation);
-    await applyLocally(db, chained, author);
-    await db.outbox.add({ ...chained, author, state: 'pending', message: null });
+    await applyLocally(db, mutation, author);
+    await db.outbox.add({ ...mutation, author, state: 'pending', message: null });
   });
 }
 

@@ -37,6 +37,10 @@ describe('POST /api/sync/push', () => {
     const batch = [statusChange(activity.id, activity.version, 'Klar'), { ...statusChange(activity.id, activity.version, 'Klar'), args: { text: 'En kommentar till.', baseVersion: activity.version } }];
     const first = await push(rapportör, batch);
     expect(first.body.results.map((r: any) => r.status)).toEqual(['applied', 'applied']);
+    const server = (await getRecord(t.db, 'activity', activity.id))!;
+    // Each answer says which version of the activity the change made; the last one is the version that stands.
+    expect(first.body.results.map((r: any) => r.version)).toEqual([activity.version + 1, activity.version + 2]);
+    expect(first.body.results[1]).toMatchObject({ version: server.version, seq: server.seq });
     const again = await push(rapportör, batch);
     expect(again.body).toEqual(first.body);
     const { body } = await t.json(`/api/activities/${activity.id}`);

@@ -22,10 +22,16 @@ export const MutationSchema = v.variant('name', [
 export type Mutation = v.InferOutput<typeof MutationSchema>;
 export type MutationName = Mutation['name'];
 
+/**
+ * The version and change sequence a write left its record at. Optional because answers stored before the
+ * server recorded them are given again, unchanged, to a device retrying such a mutation.
+ */
+const written = { version: v.optional(v.number()), seq: v.optional(v.number()) };
+
 /** How the server settled one mutation. `rejected` carries a reason in Swedish for the author. */
 export const MutationResultSchema = v.variant('status', [
-  v.object({ id: UuidSchema, status: v.literal('applied') }),
-  v.object({ id: UuidSchema, status: v.literal('conflict'), message: v.string() }),
+  v.object({ id: UuidSchema, status: v.literal('applied'), ...written }),
+  v.object({ id: UuidSchema, status: v.literal('conflict'), message: v.string(), ...written }),
   v.object({ id: UuidSchema, status: v.literal('rejected'), message: v.string() }),
 ]);
 export type MutationResult = v.InferOutput<typeof MutationResultSchema>;

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outcomeId } from '@shared/logic/recordIds.ts';
+import type { Mutation } from '@shared/schemas/mutation.ts';
 import { openDeviceDb } from '../../client/db/database.ts';
 import { recordChange } from '../../client/sync/outbox.ts';
 import { pull } from '../../client/sync/pull.ts';
@@ -8,12 +10,14 @@ import { pushOutbox } from '../../client/sync/push.ts';
 import { serverSender, type Transport } from '../../client/sync/serverPush.ts';
 import { getRecord } from '../../server/db/records.ts';
 import { importTestPlan } from '../fixtures/planDocument.ts';
-import { openTestApp, type TestApp } from '../fixtures/testApp.ts';
+import { openTestApp, type Requester, type TestApp } from '../fixtures/testApp.ts';
 
 /**
- * A person's own changes, made one after the other while offline, must not conflict with each other:
- * each would otherwise carry the version the device last pulled, and once the first is applied the
- * second would look as if it was made without knowing it ("Någon annan hann ändra …" about themselves).
+ * A person's own changes, made one after the other on one device, must not conflict with each other:
+ * each carries the version the device last pulled, and once the first is applied the second would look
+ * as if it was made without knowing it ("Någon annan hann ändra …" about themselves). That holds however
+ * the first one ended (a new version, nothing new, refused) and whether or not it was pulled back before
+ * the second was made; a change by anyone else in between is still a conflict.
  */
 let t: TestApp;
 // Opening a database can take a while on a busy machine.
@@ -22,31 +26,119 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-async function offlineDevice() {
-  const plan = await importTestPlan(t.db);
-  const activity = await plan.byKey('activity', 'webbtidbocker');
-  const anna = await t.userWith('rapportör', activity.unitId, { name: 'Anna' });
-  const transport: Transport = async (input, init) => anna.request(String(input), init);
+function deviceOf(who: Requester & { userId: string }, name: string) {
+  const transport: Transport = async (input, init) => who.request(String(input), init);
   const db = openDeviceDb(`own-${randomUUID()}`);
-  await pull(db, async (since, limit, scope) => (await anna.json(`/api/sync/pull?since=${since}&limit=${limit}${scope === null ? '' : `&scope=${scope}`}`)).body);
-  return { db, activity, author: { id: anna.userId, name: 'Anna' }, send: serverSender(randomUUID(), transport) };
+  return {
+    db,
+    author: { id: who.userId, name },
+    send: serverSender(randomUUID(), transport),
+    pull: () => pull(db, async (since, limit, scope) => (await who.json(`/api/sync/pull?since=${since}&limit=${limit}${scope === null ? '' : `&scope=${scope}`}`)).body),
+  };
 }
 
-describe('two changes one person made offline to the same activity', () => {
+async function setting() {
+  const plan = await importTestPlan(t.db);
+  const activity = await plan.byKey('activity', 'webbtidbocker');
+  const indicator = await plan.byKey('indicator', 'hyrlakare');
+  const annaUser = await t.userWith('rapportör', activity.unitId, { name: 'Anna' });
+  const anna = deviceOf(annaUser, 'Anna');
+  await anna.pull();
+  return { activity, indicator, anna, annaUser };
+}
+
+const activityUpdate = (recordId: string, baseVersion: number, status: 'Enligt plan' | 'Klar' | null, text: string): Mutation => ({
+  id: randomUUID(),
+  name: 'activity.update',
+  recordId,
+  createdAt: new Date().toISOString(),
+  args: { status, statusParts: null, text, baseVersion, writtenAt: null },
+});
+
+const outcomeSet = (recordId: string, value: number, baseVersion: number | null): Mutation => ({
+  id: randomUUID(),
+  name: 'outcome.set',
+  recordId,
+  createdAt: new Date().toISOString(),
+  args: { period: '2026-03', subSeriesKey: null, gender: 'T', value, comment: null, baseVersion },
+});
+
+describe('two changes one person made offline to the same record', () => {
   it('are not a conflict with each other: a comment, then a status change', async () => {
-    const { db, activity, author, send } = await offlineDevice();
-    const base = { recordId: activity.id, createdAt: new Date().toISOString(), name: 'activity.update' as const };
-    await recordChange(db, { ...base, id: randomUUID(), args: { status: null, statusParts: null, text: 'Lokalerna är besiktigade.', baseVersion: activity.version, writtenAt: null } }, author);
-    await recordChange(db, { ...base, id: randomUUID(), args: { status: 'Klar', statusParts: null, text: 'Nu är vi klara.', baseVersion: activity.version, writtenAt: null } }, author);
-    expect(await pushOutbox(db, send)).toMatchObject({ sent: 2, conflicts: 0 });
+    const { activity, anna } = await setting();
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, null, 'Lokalerna är besiktigade.'), anna.author);
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Klar', 'Nu är vi klara.'), anna.author);
+    expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 2, conflicts: 0 });
     expect((await getRecord(t.db, 'activity', activity.id))!.status).toBe('Klar');
   });
 
   it('are not a conflict with each other: two status changes', async () => {
-    const { db, activity, author, send } = await offlineDevice();
-    const base = { recordId: activity.id, createdAt: new Date().toISOString(), name: 'activity.update' as const };
-    await recordChange(db, { ...base, id: randomUUID(), args: { status: 'Enligt plan', statusParts: null, text: 'Igång igen.', baseVersion: activity.version, writtenAt: null } }, author);
-    await recordChange(db, { ...base, id: randomUUID(), args: { status: 'Klar', statusParts: null, text: 'Klart.', baseVersion: activity.version, writtenAt: null } }, author);
-    expect(await pushOutbox(db, send)).toMatchObject({ sent: 2, conflicts: 0 });
+    const { activity, anna } = await setting();
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Enligt plan', 'Igång igen.'), anna.author);
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Klar', 'Klart.'), anna.author);
+    expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 2, conflicts: 0 });
+    expect((await getRecord(t.db, 'activity', activity.id))!.status).toBe('Klar');
+  });
+
+  it('are not a conflict when the first changed nothing on the server', async () => {
+    const { activity, anna } = await setting();
+    // The comment that already stands: the activity keeps its version.
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, null, activity.latestComment ?? ''), anna.author);
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Klar', 'Klart.'), anna.author);
+    expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 2, conflicts: 0 });
+    expect((await getRecord(t.db, 'activity', activity.id))!.status).toBe('Klar');
+  });
+
+  it('are not a conflict when the first was refused', async () => {
+    const { indicator, anna } = await setting();
+    const cell = outcomeId(indicator.id, '2026-03', null, 'T');
+    await t.json(`/api/indicators/${indicator.id}/outcomes`, { method: 'PUT', body: JSON.stringify({ period: '2026-03', value: 10, baseVersion: null }) });
+    await anna.pull();
+    const seen = (await anna.db.outcome.get(cell))!;
+    // A share above 100 % is refused; the person then corrects the value.
+    await recordChange(anna.db, outcomeSet(indicator.id, 150, seen.version), anna.author);
+    await recordChange(anna.db, outcomeSet(indicator.id, 15, seen.version), anna.author);
+    expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 1, rejected: 1, conflicts: 0 });
+    expect((await getRecord(t.db, 'outcome', cell))!.value).toBe(15);
+  });
+});
+
+describe('a change made after the person’s earlier one was sent, before it was pulled back', () => {
+  it('is not a conflict', async () => {
+    const { activity, anna } = await setting();
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Enligt plan', 'Igång igen.'), anna.author);
+    expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 1, conflicts: 0 });
+    // No pull in between: the device still holds the version the first change was made on.
+    expect((await anna.db.activity.get(activity.id))!.version).toBe(activity.version);
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Klar', 'Klart.'), anna.author);
+    expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 1, conflicts: 0 });
+    expect((await getRecord(t.db, 'activity', activity.id))!.status).toBe('Klar');
+  });
+
+  it('is still a conflict when someone else changed the record in between', async () => {
+    const { activity, anna } = await setting();
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Enligt plan', 'Igång igen.'), anna.author);
+    expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 1, conflicts: 0 });
+    const bo = deviceOf(await t.userWith('rapportör', activity.unitId, { name: 'Bo' }), 'Bo');
+    await bo.pull();
+    await recordChange(bo.db, activityUpdate(activity.id, (await bo.db.activity.get(activity.id))!.version, 'Klar', 'Klart här.'), bo.author);
+    expect(await pushOutbox(bo.db, bo.send)).toMatchObject({ sent: 1, conflicts: 0 });
+
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Enligt plan', 'Fortfarande igång.'), anna.author);
+    expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 1, conflicts: 1 });
+    const server = (await getRecord(t.db, 'activity', activity.id))!;
+    expect(server.status).toBe('Klar');
+    expect(server.conflicts.map((k) => k.authorName)).toEqual(['Anna']);
+  });
+});
+
+describe('the same person on two devices', () => {
+  it('is two writers: a change from the second device made on an old version is a conflict', async () => {
+    const { activity, anna, annaUser } = await setting();
+    const annasPhone = deviceOf(annaUser, 'Anna');
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Enligt plan', 'Från datorn.'), anna.author);
+    await recordChange(annasPhone.db, activityUpdate(activity.id, activity.version, 'Klar', 'Från telefonen.'), anna.author);
+    expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 1, conflicts: 0 });
+    expect(await pushOutbox(annasPhone.db, annasPhone.send)).toMatchObject({ sent: 1, conflicts: 1 });
   });
 });

@@ -6,8 +6,9 @@ import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
+import { changedByOthers } from './changedByOthers.ts';
 import { lockRecord } from './lock.ts';
-import type { WriteOutcome } from './result.ts';
+import type { Writer, WriteOutcome } from './result.ts';
 
 const CONFLICT = 'Någon annan hann ändra aktivitetens status före dig. Båda ändringarna finns kvar – välj vilken som ska gälla.';
 
@@ -22,19 +23,21 @@ async function writableActivity(tx: Queryable, access: Access, activityId: strin
 /**
  * A status change and/or comment on an activity, kept in its history under the id the device chose. A
  * status change made on top of an older version than the one that stands does not replace it: it is kept
- * in the history and on the activity as a conflict for someone to settle. A comment never conflicts.
+ * in the history and on the activity as a conflict for someone to settle, unless only the same device's
+ * own changes came in between. A comment never conflicts.
  */
 export async function applyActivityUpdate(
   tx: Queryable,
   c: Context<AppEnv>,
   access: Access,
   activityId: string,
-  updateId: string,
+  writer: Writer,
   input: ActivityUpdateInput,
 ): Promise<WriteOutcome<Activity>> {
   const activity = await writableActivity(tx, access, activityId);
+  const updateId = writer.mutationId;
   const proposesStatus = (!!input.status && input.status !== activity.status) || !!input.statusParts;
-  const conflict = proposesStatus && input.baseVersion !== activity.version;
+  const conflict = proposesStatus && (await changedByOthers(tx, writer, activityId, input.baseVersion, activity.version));
   const receivedAt = new Date().toISOString();
   const writtenAt = input.writtenAt ?? null;
   await putRecords(tx, 'activityUpdate', [
@@ -69,7 +72,7 @@ export async function applyActivityUpdate(
         statusParts: input.statusParts ?? (input.status ? null : activity.statusParts),
         latestComment: input.text ?? activity.latestComment,
       };
-  await putRecords(tx, 'activity', [next]);
+  const changed = (await putRecords(tx, 'activity', [next])) > 0;
   await audit(tx, c, {
     action: conflict ? 'activity.conflict' : 'activity.update',
     entity: 'activity',
@@ -78,7 +81,7 @@ export async function applyActivityUpdate(
     detail: { from: activity.status, to: input.status ?? activity.status, comment: !!input.text, mutationId: updateId },
   });
   const record = (await getRecord(tx, 'activity', activityId))!;
-  return conflict ? { kind: 'conflict', record, message: CONFLICT } : { kind: 'applied', record };
+  return conflict ? { kind: 'conflict', record, changed, message: CONFLICT } : { kind: 'applied', record, changed };
 }
 
 /** Settles conflicts on an activity: the chosen status stands, and the choice enters the history. */
@@ -87,10 +90,11 @@ export async function resolveActivity(
   c: Context<AppEnv>,
   access: Access,
   activityId: string,
-  updateId: string,
+  writer: Writer,
   input: ActivityResolveInput,
 ): Promise<WriteOutcome<Activity>> {
   const activity = await writableActivity(tx, access, activityId);
+  const updateId = writer.mutationId;
   const settles = new Set(input.settles);
   const now = new Date().toISOString();
   await putRecords(tx, 'activityUpdate', [
@@ -110,9 +114,10 @@ export async function resolveActivity(
       conflict: false,
     },
   ]);
-  await putRecords(tx, 'activity', [
-    { ...activity, status: input.status, statusParts: input.statusParts ?? null, conflicts: activity.conflicts.filter((k) => !settles.has(k.mutationId)) },
-  ]);
+  const changed =
+    (await putRecords(tx, 'activity', [
+      { ...activity, status: input.status, statusParts: input.statusParts ?? null, conflicts: activity.conflicts.filter((k) => !settles.has(k.mutationId)) },
+    ])) > 0;
   await audit(tx, c, { action: 'activity.resolve', entity: 'activity', recordId: activityId, unitId: activity.unitId, detail: { to: input.status, settles: input.settles } });
-  return { kind: 'applied', record: (await getRecord(tx, 'activity', activityId))! };
+  return { kind: 'applied', record: (await getRecord(tx, 'activity', activityId))!, changed };
 }

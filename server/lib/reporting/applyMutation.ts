@@ -9,13 +9,15 @@ import { applyGoalAssessment, resolveGoalAssessment } from './goalAssessment.ts'
 import { applyOutcome, resolveOutcome } from './outcome.ts';
 import type { WriteOutcome } from './result.ts';
 
-function apply(tx: Queryable, c: Context<AppEnv>, access: Access, mutation: Mutation): Promise<WriteOutcome<unknown>> {
-  const writer = { mutationId: mutation.id, writtenAt: 'writtenAt' in mutation.args ? (mutation.args.writtenAt ?? null) : null };
+type Written = WriteOutcome<{ id: string; version: number; seq: number }>;
+
+function apply(tx: Queryable, c: Context<AppEnv>, access: Access, deviceId: string | null, mutation: Mutation): Promise<Written> {
+  const writer = { mutationId: mutation.id, userId: access.user.id, deviceId, writtenAt: 'writtenAt' in mutation.args ? (mutation.args.writtenAt ?? null) : null };
   switch (mutation.name) {
     case 'activity.update':
-      return applyActivityUpdate(tx, c, access, mutation.recordId, mutation.id, mutation.args);
+      return applyActivityUpdate(tx, c, access, mutation.recordId, writer, mutation.args);
     case 'activity.resolve':
-      return resolveActivity(tx, c, access, mutation.recordId, mutation.id, mutation.args);
+      return resolveActivity(tx, c, access, mutation.recordId, writer, mutation.args);
     case 'outcome.set':
       return applyOutcome(tx, c, access, mutation.recordId, writer, mutation.args);
     case 'outcome.resolve':
@@ -46,22 +48,31 @@ async function storedResult(db: Queryable, mutation: Mutation, access: Access): 
 /**
  * Applies one mutation exactly once, in its own transaction: its id is claimed first (a second delivery
  * waits on that row and is then answered from it), the write and the answer commit together. A refusal
- * (no right, no such record, invalid for the record) is stored too, so a retry gets the same answer.
+ * (no right, no such record, invalid for the record) is stored too, so a retry gets the same answer. The
+ * version a write left its record at is kept with it, so the device's next change to the record is known
+ * to build on it. `deviceId` is null for a write over plain REST.
  */
-export async function runMutation(db: Database, c: Context<AppEnv>, access: Access, deviceId: string, mutation: Mutation): Promise<RunResult> {
+export async function runMutation(db: Database, c: Context<AppEnv>, access: Access, deviceId: string | null, mutation: Mutation): Promise<RunResult> {
+  const storedDeviceId = deviceId ?? 'webb';
   try {
     return await db.transaction(async (tx) => {
       const claimed = await tx.query('INSERT INTO applied_mutations (id, user_id, device_id, name) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id', [
         mutation.id,
         access.user.id,
-        deviceId,
+        storedDeviceId,
         mutation.name,
       ]);
       if (claimed.length === 0) return storedResult(tx, mutation, access);
-      const outcome = await apply(tx, c, access, mutation);
+      const outcome = await apply(tx, c, access, deviceId, mutation);
+      const { version, seq } = outcome.record;
       const result: MutationResult =
-        outcome.kind === 'applied' ? { id: mutation.id, status: 'applied' } : { id: mutation.id, status: 'conflict', message: outcome.message };
-      await tx.query('UPDATE applied_mutations SET result = $2 WHERE id = $1', [mutation.id, JSON.stringify(result)]);
+        outcome.kind === 'applied' ? { id: mutation.id, status: 'applied', version, seq } : { id: mutation.id, status: 'conflict', message: outcome.message, version, seq };
+      await tx.query('UPDATE applied_mutations SET result = $2, record_id = $3, record_version = $4 WHERE id = $1', [
+        mutation.id,
+        JSON.stringify(result),
+        outcome.changed ? outcome.record.id : null,
+        outcome.changed ? version : null,
+      ]);
       return { result, record: outcome.record };
     });
   } catch (error) {
@@ -71,7 +82,7 @@ export async function runMutation(db: Database, c: Context<AppEnv>, access: Acce
     const stored = await db.query('INSERT INTO applied_mutations (id, user_id, device_id, name, result) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id', [
       mutation.id,
       access.user.id,
-      deviceId,
+      storedDeviceId,
       mutation.name,
       JSON.stringify(result),
     ]);

@@ -7,6 +7,7 @@ import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
+import { changedByOthers } from './changedByOthers.ts';
 import { lockRecord } from './lock.ts';
 import type { Writer, WriteOutcome } from './result.ts';
 
@@ -33,7 +34,7 @@ export async function applyGoalAssessment(
   const goal = await writableGoal(tx, access, goalId);
   const id = assessmentId(goalId, input.period);
   const current = await getRecord(tx, 'goalAssessment', id);
-  const conflict = !!current && current.assessment !== input.assessment && current.version !== (input.baseVersion ?? null);
+  const conflict = !!current && current.assessment !== input.assessment && (await changedByOthers(tx, writer, id, input.baseVersion ?? null, current.version));
   const record = conflict
     ? {
         ...current,
@@ -43,7 +44,7 @@ export async function applyGoalAssessment(
         ],
       }
     : { id, goalId, unitId: goal.unitId, period: input.period, assessment: input.assessment, analysis: input.analysis ?? null, conflicts: current?.conflicts ?? [] };
-  await putRecords(tx, 'goalAssessment', [record]);
+  const changed = (await putRecords(tx, 'goalAssessment', [record])) > 0;
   await audit(tx, c, {
     action: conflict ? 'goalAssessment.conflict' : 'goalAssessment.set',
     entity: 'goalAssessment',
@@ -52,7 +53,7 @@ export async function applyGoalAssessment(
     detail: { goalId, period: input.period, from: current?.assessment ?? null, to: input.assessment, mutationId: writer.mutationId },
   });
   const saved = (await getRecord(tx, 'goalAssessment', id))!;
-  return conflict ? { kind: 'conflict', record: saved, message: CONFLICT } : { kind: 'applied', record: saved };
+  return conflict ? { kind: 'conflict', record: saved, changed, message: CONFLICT } : { kind: 'applied', record: saved, changed };
 }
 
 /** Settles conflicts on an assessment: the chosen assessment stands. */
@@ -67,9 +68,10 @@ export async function resolveGoalAssessment(
   const id = assessmentId(goalId, input.period);
   const current = await getRecord(tx, 'goalAssessment', id);
   const settles = new Set(input.settles);
-  await putRecords(tx, 'goalAssessment', [
-    { id, goalId, unitId: goal.unitId, period: input.period, assessment: input.assessment, analysis: input.analysis ?? null, conflicts: (current?.conflicts ?? []).filter((k) => !settles.has(k.mutationId)) },
-  ]);
+  const changed =
+    (await putRecords(tx, 'goalAssessment', [
+      { id, goalId, unitId: goal.unitId, period: input.period, assessment: input.assessment, analysis: input.analysis ?? null, conflicts: (current?.conflicts ?? []).filter((k) => !settles.has(k.mutationId)) },
+    ])) > 0;
   await audit(tx, c, { action: 'goalAssessment.resolve', entity: 'goalAssessment', recordId: id, unitId: goal.unitId, detail: { to: input.assessment, settles: input.settles } });
-  return { kind: 'applied', record: (await getRecord(tx, 'goalAssessment', id))! };
+  return { kind: 'applied', record: (await getRecord(tx, 'goalAssessment', id))!, changed };
 }

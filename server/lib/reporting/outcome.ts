@@ -9,6 +9,7 @@ import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
 import { fail } from '../errors.ts';
+import { changedByOthers } from './changedByOthers.ts';
 import { lockRecord } from './lock.ts';
 import type { Writer, WriteOutcome } from './result.ts';
 
@@ -48,7 +49,8 @@ function outcomeRecord(indicator: Indicator, cell: { id: string; subSeriesKey: s
 /**
  * Enters or changes an indicator's outcome for a period. A different value entered on top of an older
  * version than the one that stands (or where the person saw none and another has arrived since) does not
- * replace it: it is kept on the outcome as a conflict for someone to settle.
+ * replace it: it is kept on the outcome as a conflict for someone to settle, unless only the same device's
+ * own changes came in between.
  */
 export async function applyOutcome(
   tx: Queryable,
@@ -60,7 +62,7 @@ export async function applyOutcome(
 ): Promise<WriteOutcome<Outcome>> {
   const cell = await writableCell(tx, access, indicatorId, input);
   const { indicator, current } = cell;
-  const conflict = !!current && current.value !== input.value && current.version !== (input.baseVersion ?? null);
+  const conflict = !!current && current.value !== input.value && (await changedByOthers(tx, writer, cell.id, input.baseVersion ?? null, current.version));
   const base = outcomeRecord(indicator, cell, input.period);
   const record = conflict
     ? {
@@ -71,7 +73,7 @@ export async function applyOutcome(
         ],
       }
     : { ...base, value: input.value, comment: input.comment ?? null, enteredBy: access.user.name };
-  await putRecords(tx, 'outcome', [record]);
+  const changed = (await putRecords(tx, 'outcome', [record])) > 0;
   await audit(tx, c, {
     action: conflict ? 'outcome.conflict' : 'outcome.set',
     entity: 'outcome',
@@ -80,7 +82,7 @@ export async function applyOutcome(
     detail: { indicatorId, period: input.period, from: current?.value ?? null, to: input.value, mutationId: writer.mutationId },
   });
   const saved = (await getRecord(tx, 'outcome', cell.id))!;
-  return conflict ? { kind: 'conflict', record: saved, message: CONFLICT } : { kind: 'applied', record: saved };
+  return conflict ? { kind: 'conflict', record: saved, changed, message: CONFLICT } : { kind: 'applied', record: saved, changed };
 }
 
 /** Settles conflicts on an outcome: the chosen value stands. */
@@ -94,9 +96,10 @@ export async function resolveOutcome(
   const cell = await writableCell(tx, access, indicatorId, input);
   const settles = new Set(input.settles);
   const base = outcomeRecord(cell.indicator, cell, input.period);
-  await putRecords(tx, 'outcome', [
-    { ...base, value: input.value, comment: input.comment ?? null, enteredBy: access.user.name, conflicts: base.conflicts.filter((k) => !settles.has(k.mutationId)) },
-  ]);
+  const changed =
+    (await putRecords(tx, 'outcome', [
+      { ...base, value: input.value, comment: input.comment ?? null, enteredBy: access.user.name, conflicts: base.conflicts.filter((k) => !settles.has(k.mutationId)) },
+    ])) > 0;
   await audit(tx, c, { action: 'outcome.resolve', entity: 'outcome', recordId: cell.id, unitId: cell.indicator.unitId, detail: { value: input.value, settles: input.settles } });
-  return { kind: 'applied', record: (await getRecord(tx, 'outcome', cell.id))! };
+  return { kind: 'applied', record: (await getRecord(tx, 'outcome', cell.id))!, changed };
 }

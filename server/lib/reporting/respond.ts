@@ -18,7 +18,7 @@ export async function respondToMutation<K extends string>(
   appliedStatus: 200 | 201,
 ) {
   const full = { ...mutation, id: mutation.id ?? randomUUID(), createdAt: new Date().toISOString() } as Mutation;
-  const run = await runMutation(c.var.db, c, accessOf(c), 'webb', full);
+  const run = await runMutation(c.var.db, c, accessOf(c), null, full);
   const { result } = run;
   if (result.status === 'applied') return c.json({ [key]: run.record } as Record<K, unknown>, appliedStatus);
   if (result.status === 'conflict') return c.json({ error: { code: 'conflict', message: result.message }, [key]: run.record }, 409);
