@@ -17,7 +17,7 @@ import { runSyncBench, type SyncBenchResult } from './syncBench.ts';
  *   --only sync|chaos        one part only
  *   --db pglite|postgres     one database only
  *   --reps 3                 repetitions of full sync, floor and push (delta: --delta-reps 5; the
- *                            explanatory variants, larger pages and a per-page floor: --variant-reps 1)
+ *                            explanatory variants, smaller pages and a per-page floor: --variant-reps 1)
  *   --chaos-mutations 10000
  *   --scale 1                a fraction of the region, for trying the script out (the report says so)
  *

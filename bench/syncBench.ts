@@ -30,13 +30,10 @@ export interface SyncBenchResult {
   records: number;
   fullSync: Timed[];
   floor: { ms: number; records: number }[];
-  /** The same pull with the largest page the server gives (5,000). */
-  fullSyncLargePages: Timed[];
-  /** The floor written as the pull writes: 1,000 records to a transaction. */
+  /** The same pull with pages of 1,000 instead of the app's 5,000. */
+  fullSyncSmallPages: Timed[];
+  /** The floor written as the pull writes: a page (5,000 records) to a transaction. */
   floorPerPage: { ms: number; records: number }[];
-  /** The experiment in bench/browser/prefetchPull.ts, with pages of 1,000 and of 5,000. */
-  prefetching: Timed[];
-  prefetchingLargePages: Timed[];
   rapportorSync: Timed & { records: number };
   delta: Timed[];
   queue: { ms: number }[];
@@ -109,25 +106,17 @@ export async function runSyncBench(options: {
       log(`  floor ${i + 1}/${reps}: ${Math.round(base.ms)} ms (${base.records} records)`);
       await call(namnd, 'drop', `floor-${i}`);
     }
-    // Where the gap comes from: larger pages, and the floor paying for one transaction per page.
-    const fullSyncLargePages: Timed[] = [];
+    // Where the gap comes from: the page size chosen, and the floor paying for one transaction per page.
+    const fullSyncSmallPages: Timed[] = [];
     const floorPerPage: { ms: number; records: number }[] = [];
-    const prefetching: Timed[] = [];
-    const prefetchingLargePages: Timed[] = [];
     for (let i = 0; i < variantReps; i++) {
-      for (const [runs, pageSize] of [[prefetching, 1000], [prefetchingLargePages, PULL_MAX_LIMIT]] as const) {
-        const run = await call(namnd, 'fullSyncPrefetching', `prefetch-${pageSize}-${i}`, pageSize);
-        runs.push(run);
-        log(`  full sync, next page fetched while writing, pages of ${pageSize}, ${i + 1}/${variantReps}: ${Math.round(run.ms)} ms`);
-        await call(namnd, 'drop', `prefetch-${pageSize}-${i}`);
-      }
-      const large = await call(namnd, 'fullSync', `large-${i}`, PULL_MAX_LIMIT);
-      fullSyncLargePages.push(large);
-      log(`  full sync, pages of ${PULL_MAX_LIMIT}, ${i + 1}/${variantReps}: ${Math.round(large.ms)} ms (${Math.round(large.waitingMs)} ms waiting for the server)`);
-      await call(namnd, 'drop', `large-${i}`);
-      const perPage = await call(namnd, 'floor', `floor-page-${i}`, 1000);
+      const small = await call(namnd, 'fullSync', `small-${i}`, 1000);
+      fullSyncSmallPages.push(small);
+      log(`  full sync, pages of 1,000, ${i + 1}/${variantReps}: ${Math.round(small.ms)} ms (${small.pages} pages)`);
+      await call(namnd, 'drop', `small-${i}`);
+      const perPage = await call(namnd, 'floor', `floor-page-${i}`, PULL_MAX_LIMIT);
       floorPerPage.push(perPage);
-      log(`  floor, 1,000 records a transaction, ${i + 1}/${variantReps}: ${Math.round(perPage.ms)} ms`);
+      log(`  floor, ${PULL_MAX_LIMIT} records a transaction, ${i + 1}/${variantReps}: ${Math.round(perPage.ms)} ms`);
       await call(namnd, 'drop', `floor-page-${i}`);
     }
 
@@ -171,7 +160,7 @@ export async function runSyncBench(options: {
       log(`  push ${round + 1}/${reps}: ${Math.round(sent.ms)} ms (${sent.sent} sent, ${sent.conflicts} conflicts, ${sent.rejected} rejected; queueing took ${Math.round(queued.ms)} ms)`);
       await call(rapportor, 'deltaSync', 'rapportor');
     }
-    return { database: database.kind, importMs, counts, records: Object.values(counts).reduce((a, b) => a + b, 0), fullSync, floor, fullSyncLargePages, floorPerPage, prefetching, prefetchingLargePages, rapportorSync, delta, queue, push };
+    return { database: database.kind, importMs, counts, records: Object.values(counts).reduce((a, b) => a + b, 0), fullSync, floor, fullSyncSmallPages, floorPerPage, rapportorSync, delta, queue, push };
   } finally {
     await browser?.close();
     await server?.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuditAction, formatAuditDetail, formatDate, formatDateTime, formatGrant, formatPeriod, formatRoleOn, formatValue } from './format.ts';
+import { formatAuditAction, formatAuditDetail, formatDate, formatDateTime, formatGrant, formatPercent, formatPeriod, formatRoleOn, formatValue } from './format.ts';
 
 const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -12,6 +12,11 @@ describe('sv-SE formatting', () => {
     expect(nbsp(formatValue(-622, 'mnkr'))).toBe('−622 mnkr');
     expect(formatValue(1.2, 'antal')).toBe('1,2');
     expect(nbsp(formatValue(5106, 'antal'))).toBe('5 106');
+  });
+
+  it('writes how far a sync has come in whole percent', () => {
+    expect(nbsp(formatPercent(0.4249))).toBe('42 %');
+    expect(nbsp(formatPercent(1))).toBe('100 %');
   });
 
   it('names periods in Swedish', () => {

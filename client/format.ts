@@ -12,6 +12,7 @@ const upToOneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 
 const date = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTime = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const month = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const wholePercent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
 
 /** A value the way Swedish reports write it: `94,0 %`, `1 235 mnkr`, `11:35 min`. */
 export function formatValue(value: number, measure: Measure): string {
@@ -34,6 +35,9 @@ export function formatValue(value: number, measure: Measure): string {
       return `${upToOneDecimal.format(value)} ${measure}`;
   }
 }
+
+/** A share (0–1) in whole percent: `42 %`. */
+export const formatPercent = (share: number) => wholePercent.format(share);
 
 export function formatPeriod(period: Period): string {
   const { kind, year, part } = parsePeriod(period);

@@ -3,6 +3,7 @@ import { SESSION_LOST, sessionEvents } from './http.ts';
 import { safeReturnPath, signInLocation } from './returnPath.ts';
 import { useSessionStore } from './stores/session.ts';
 import ActivityView from './views/ActivityView.vue';
+import DeviceChangesView from './views/DeviceChangesView.vue';
 import GoalView from './views/GoalView.vue';
 import HomeView from './views/HomeView.vue';
 import LoginView from './views/LoginView.vue';
@@ -25,6 +26,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: HomeView },
     { path: '/logga-in', name: 'login', component: LoginView, meta: { public: true } },
+    { path: '/andringar', name: 'changes', component: DeviceChangesView },
     { path: '/planer/:planId/mal', name: 'goals', component: PlanGoalsView, props: true },
     { path: '/planer/:planId/mal/:goalId', name: 'goal', component: GoalView, props: true },
     { path: '/planer/:planId/aktiviteter', name: 'activities', component: PlanActivitiesView, props: true },

@@ -62,5 +62,7 @@ export function openDeviceDb(name = 'malbild'): MalbildDb {
   db.version(1).stores({ ...SYNCED_STORES, meta: 'key' });
   db.version(2).stores({ outbox: '++order, &id, recordId, state' });
   db.version(3).stores({ drafts: 'key' });
+  // Records someone must settle, found without reading every outcome (IndexedDB indexes an array's length).
+  db.version(4).stores({ activity: `${SYNCED_STORES.activity}, conflicts.length`, outcome: `${SYNCED_STORES.outcome}, conflicts.length`, goalAssessment: `${SYNCED_STORES.goalAssessment}, conflicts.length` });
   return db;
 }

@@ -24,6 +24,8 @@ const AFTER_WRITE_MS = 1_500;
  */
 export const useSyncStore = defineStore('sync', () => {
   const state = ref<SyncState>(navigator.onLine ? 'idle' : 'offline');
+  /** How far a pull of more than one page has come (0–1), while it runs. */
+  const progress = ref<number | null>(null);
   const lastPulledAt = useLiveQuery(async () => {
     const entry = await deviceDb.meta.get('lastPulledAt');
     return typeof entry?.value === 'string' ? entry.value : null;
@@ -31,6 +33,10 @@ export const useSyncStore = defineStore('sync', () => {
   const outbox = useLiveQuery(() => deviceDb.outbox.toArray());
   const pendingCount = computed(() => outbox.value?.filter((entry) => entry.state === 'pending').length ?? 0);
   const refused = computed(() => outbox.value?.filter((entry) => entry.state !== 'pending') ?? []);
+  const conflictCount = useLiveQuery(async () => {
+    const counts = await Promise.all([deviceDb.activity, deviceDb.outcome, deviceDb.goalAssessment].map((table) => table.where('conflicts.length').above(0).count()));
+    return counts.reduce((sum, n) => sum + n, 0);
+  });
   const outboxFor = (recordId: string) => outbox.value?.filter((entry) => entry.recordId === recordId) ?? [];
   const isStale = computed(() => !!lastPulledAt.value && Date.now() - new Date(lastPulledAt.value).getTime() > DAY_MS);
   let inFlight: Promise<void> | null = null;
@@ -58,7 +64,7 @@ export const useSyncStore = defineStore('sync', () => {
             again = false;
             const pushed = await pushOutbox(deviceDb, serverSender(await deviceIdOf(deviceDb)));
             if (pushed.stopped) return pushed.stopped;
-            await pull(deviceDb, fetchServerPage);
+            await pull(deviceDb, fetchServerPage, { onProgress: (share) => (progress.value = share) }).finally(() => (progress.value = null));
           } while (again);
           return null;
         });
@@ -103,5 +109,5 @@ export const useSyncStore = defineStore('sync', () => {
     if (document.visibilityState === 'visible') void syncNow();
   }, INTERVAL_MS);
 
-  return { state: readonly(state), lastPulledAt, pendingCount, refused, outboxFor, isStale, syncNow, changed };
+  return { state: readonly(state), progress: readonly(progress), lastPulledAt, pendingCount, refused, conflictCount, outboxFor, isStale, syncNow, changed };
 });

@@ -28,9 +28,21 @@ describe('pulling the plan into IndexedDB', () => {
     device = freshDevice();
   });
 
-  it('loads the full snapshot in pages, every table complete', async () => {
-    const result = await pull(device, fetchPage, 200);
+  it('loads the full snapshot in pages, every table complete, telling how far it has come', async () => {
+    const progress: number[] = [];
+    let asked = 0;
+    const counting: FetchPage = (...args) => {
+      asked++;
+      return fetchPage(...args);
+    };
+    const result = await pull(device, counting, { pageSize: 200, onProgress: (share) => progress.push(share) });
     expect(result.applied).toBeGreaterThan(800);
+    // One report per page but the last, growing towards the whole.
+    expect(progress).toHaveLength(asked - 1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[0]).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBeLessThan(1);
+    expect(progress.at(-1)).toBeGreaterThan(0.7);
     for (const entity of ['plan', 'goal', 'indicator', 'outcome', 'activity', 'activityUpdate'] as const) {
       expect(await device.table(entity).count(), entity).toBe(await serverCount(entity));
     }
@@ -47,6 +59,21 @@ describe('pulling the plan into IndexedDB', () => {
     await t.db.transaction((tx) => deleteRecord(tx, 'activity', activity.id));
     expect((await pull(device, fetchPage)).applied).toBe(1);
     expect(await device.activity.get(activity.id)).toBeUndefined();
+  });
+
+  it('keeps nothing of a page it could not write, and starts from there next time', async () => {
+    const device = freshDevice();
+    let failing = true;
+    const original = device.meta.bulkPut.bind(device.meta);
+    device.meta.bulkPut = ((...args: Parameters<typeof original>) => {
+      if (failing) throw new Error('full');
+      return original(...args);
+    }) as typeof original;
+    await expect(pull(device, fetchPage, { pageSize: 200 })).rejects.toThrow('full');
+    expect(await device.goal.count()).toBe(0);
+    failing = false;
+    await pull(device, fetchPage, { pageSize: 200 });
+    expect(await device.goal.count()).toBe(await serverCount('goal'));
   });
 
   it('pulls nothing when nothing changed', async () => {

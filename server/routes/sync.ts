@@ -27,13 +27,13 @@ export const syncRoutes = new Hono<AppEnv>()
     // Read the head first: anything committed after this read is left for the next pull, never skipped.
     const head = await currentSeq(db);
     if (since > head || (since > 0 && scope !== undefined && scope !== scopeVersion)) {
-      return c.json({ changes: [], cursor: 0, hasMore: true, reset: true, scope: scopeVersion } satisfies PullResponse, 200);
+      return c.json({ changes: [], cursor: 0, hasMore: true, reset: true, scope: scopeVersion, head } satisfies PullResponse, 200);
     }
     const changes = await changesSince(db, since, limit, access.isAdmin ? null : access.readableUnitIds);
     const hasMore = changes.length === limit;
     const last = changes.at(-1)?.seq;
     const cursor = hasMore && last !== undefined ? last : Math.max(head, last ?? since);
-    return c.json({ changes, cursor, hasMore, reset: false, scope: scopeVersion } satisfies PullResponse, 200);
+    return c.json({ changes, cursor, hasMore, reset: false, scope: scopeVersion, head } satisfies PullResponse, 200);
   },
 )
   .post(

@@ -51,5 +51,7 @@ export const PullResponseSchema = v.object({
   reset: v.boolean(),
   /** Send back as `scope` next time. */
   scope: v.number(),
+  /** The server's latest change sequence when the page was read: how far a pull has to go. */
+  head: v.number(),
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;
