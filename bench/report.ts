@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PULL_MAX_LIMIT } from '@shared/schemas/sync.ts';
-import type { RegionSize } from '../tests/fixtures/largeRegion.ts';
+import type { RegionSize } from '../server/demo/largeRegion.ts';
 import type { ChaosReport } from '../tests/sync/chaos.ts';
 import { median, type Machine } from './machine.ts';
 import type { SyncBenchResult } from './syncBench.ts';
@@ -107,7 +107,7 @@ export function writeReport(path: URL, results: Results): void {
     '## Data set',
     '',
     results.scale === 1 ? '' : `**Scaled down to ${results.scale} of the large region for a trial run: these numbers are not the benchmark.**\n`,
-    `tests/fixtures/largeRegion.ts, deterministic: 1 region, ${size.forvaltningar} förvaltningar of ${size.verksamheterPer} verksamheter each (${1 + size.forvaltningar * (1 + size.verksamheterPer)} units); ` +
+    `server/demo/largeRegion.ts (\`npm run seed:large\`), deterministic: 1 region, ${size.forvaltningar} förvaltningar of ${size.verksamheterPer} verksamheter each (${1 + size.forvaltningar * (1 + size.verksamheterPer)} units); ` +
       `${size.forvaltningar * size.plansPerForvaltning} plans (each förvaltning's 2024 plan and its 2025–2027 plan), each with ${size.goalsPerPlan} goals, ${size.indicatorsPerPlan} indicators and ${size.activitiesPerPlan} activities spread over the förvaltning and its verksamheter; ` +
       'monthly (30 months), tertial (6) or yearly (2) outcomes per indicator; two goal assessments per goal; the activity history is the importer\'s entry plus ' +
       `${size.extraUpdatesPerActivity} more per activity. Each plan goes through server/lib/importPlan.ts as a planner's import would; the extra history through \`putRecords\` in bulk.`,

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { LARGE_REGION, type RegionSize } from '../tests/fixtures/largeRegion.ts';
+import { LARGE_REGION, type RegionSize } from '../server/demo/largeRegion.ts';
 import { runChaos, type ChaosReport } from '../tests/sync/chaos.ts';
 import { buildBenchPage } from './bundle.ts';
 import { describeMachine } from './machine.ts';

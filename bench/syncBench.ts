@@ -5,7 +5,7 @@ import { PULL_MAX_LIMIT } from '@shared/schemas/sync.ts';
 import { serverSender } from '../client/sync/serverPush.ts';
 import { insertGrant, insertUser } from '../server/db/users.ts';
 import { hashPassword } from '../server/lib/passwords.ts';
-import { importLargeRegion, type RegionSize } from '../tests/fixtures/largeRegion.ts';
+import { importLargeRegion, type RegionSize } from '../server/demo/largeRegion.ts';
 import { ChildServer, freshServerDatabase } from '../tests/sync/childServer.ts';
 import { cookieTransport, signIn } from '../tests/sync/httpDevice.ts';
 import { serverSnapshot } from '../tests/sync/snapshot.ts';

@@ -8,6 +8,7 @@ import { fetchServerPage, HttpError } from '../sync/serverPull.ts';
 import { deviceIdOf } from '../sync/deviceId.ts';
 import { serverSender } from '../sync/serverPush.ts';
 import { retryDelay } from '../sync/backoff.ts';
+import { requestBackgroundSend } from '../sync/backgroundSync.ts';
 import { exclusively } from '../sync/exclusive.ts';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'failed' | 'signedOut';
@@ -90,8 +91,12 @@ export const useSyncStore = defineStore('sync', () => {
     return inFlight;
   }
 
-  /** Called after a change is recorded: several quick changes go out together. */
+  /**
+   * Called after a change is recorded: several quick changes go out together, and the browser is asked to
+   * send them even if the app is closed before the network comes back.
+   */
   function changed() {
+    void requestBackgroundSend();
     // Browsers do not always fire `offline` (an emulated or flaky network); say it as soon as we notice.
     if (!navigator.onLine) state.value = 'offline';
     clearTimeout(timer);

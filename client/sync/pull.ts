@@ -17,9 +17,9 @@ export type OnProgress = (share: number) => void;
 
 export interface PullOptions {
   /**
-   * The largest page the server gives: on the benchmark's region (bench/REPORT.md) a full sync with
-   * pages of 5,000 spends less time waiting than with 1,000, and a page is still a few seconds of
-   * writing on a phone, all of which a cut-off pull keeps.
+   * The largest page the server gives: a fifth of the round trips of pages of 1,000 (which matters on a
+   * phone's network more than on the benchmark's loopback, where the two are within its noise; see
+   * bench/REPORT.md), and still only a few seconds of writing, all of which a cut-off pull keeps.
    */
   pageSize?: number;
   /** Called after each page of a pull that takes more than one. */

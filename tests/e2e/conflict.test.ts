@@ -71,9 +71,20 @@ describe('a conflicting status change, made on two phones offline', () => {
     await screenshot(petra.page, 'conflict-360');
     await expectAccessible(petra.page, 'conflict');
 
-    await conflict.getByRole('button', { name: 'Välj Klar' }).click();
-    await expect.poll(() => conflict.isVisible(), { timeout: 20_000 }).toBe(false);
+    // The header counts it and leads to the list of what is on the device, where it can be settled too.
+    const status = petra.page.getByRole('status').filter({ hasText: '1 konflikt att lösa' });
+    await status.getByRole('link', { name: 'Visa ändringar' }).click();
+    await petra.page.getByRole('heading', { level: 1, name: 'Ändringar på enheten' }).waitFor();
+    const listed = petra.page.getByRole('region', { name: 'Konflikter att lösa (1)' }).getByRole('listitem').filter({ has: petra.page.getByRole('link', { name: new RegExp(ACTIVITY) }) });
+    const choice = listed.getByRole('region', { name: /Två olika statusar/ });
+    expect(await choice.innerText()).toMatch(/Petra Rapportör.*satte/);
+    await expectAccessible(petra.page, 'changes on the device, with a conflict');
+    await choice.getByRole('button', { name: 'Välj Klar' }).click();
+    await petra.page.getByText('Allt du har ändrat finns på servern, och inget väntar på att lösas.').waitFor({ timeout: 20_000 });
     await allSaved(petra.page);
+    expect(await listed.count()).toBe(0);
+    await openActivities(petra.page);
+    expect(await card(petra.page).getByRole('region', { name: /Två olika statusar/ }).count()).toBe(0);
     await bo.page.getByRole('button', { name: 'Synka nu' }).click();
     await expect.poll(() => card(bo.page).getByRole('region', { name: /Två olika statusar/ }).count(), { timeout: 20_000 }).toBe(0);
     expect(await card(bo.page).getByText(/^Status:\s*\S?Klar$/).isVisible()).toBe(true);

@@ -77,6 +77,15 @@ describe('the unit manager’s phone', () => {
     expect(await utredning.innerText()).toMatch(/81,5\s%/);
     await screenshot(page, 'offline-waiting-360');
     await expectAccessible(page, 'offline with waiting changes');
+
+    // The list of what waits says it in words, in the order it was made.
+    await statusLine().getByRole('link', { name: 'Visa ändringar' }).click();
+    const waiting = await page.getByRole('region', { name: 'Väntar på att skickas (2)' }).getByRole('listitem').allInnerTexts();
+    expect(waiting[0]).toContain(ACTIVITY);
+    expect(waiting[0]).toContain('Status: Försenad · Kommentar: ”Psykologtjänsterna är inte tillsatta.”');
+    expect(waiting[1]).toContain('BUP, utredning');
+    expect(waiting[1]).toMatch(/Utfall .*: 81,5\s%/);
+    await expectAccessible(page, 'changes waiting on the device');
   });
 
   it('makes fifty more changes offline through two reloads, and they all reach the server once, in order', async () => {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { runChaos } from './chaos.ts';
-import { seedFromEnv } from './prng.ts';
+import { seedFromEnv } from '../../server/demo/prng.ts';
 
 /**
  * Five devices, 2,000 mutations, a network that loses requests and answers, and three server crashes.

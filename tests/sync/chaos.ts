@@ -12,7 +12,7 @@ import { makeChange, type ChaosDevice } from './chaosChanges.ts';
 import { cookieTransport, httpDevice, signIn } from './httpDevice.ts';
 import type { Database } from '../../server/db/database.ts';
 import { readLedger } from './ledger.ts';
-import { seededRandom } from './prng.ts';
+import { seededRandom } from '../../server/demo/prng.ts';
 import { deviceSnapshot, serverSnapshot, snapshotDifferences } from './snapshot.ts';
 
 export interface ChaosOptions {

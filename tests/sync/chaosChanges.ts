@@ -4,7 +4,7 @@ import { ACTIVITY_STATUSES } from '@shared/schemas/activity.ts';
 import type { Mutation } from '@shared/schemas/mutation.ts';
 import type { Me } from '@shared/schemas/user.ts';
 import type { HttpDevice } from './httpDevice.ts';
-import type { Random } from './prng.ts';
+import type { Random } from '../../server/demo/prng.ts';
 
 /** A device in the chaos run: who is signed in on it, and its own stream of choices. */
 export interface ChaosDevice extends HttpDevice {

@@ -1,5 +1,5 @@
 import type { Transport } from '../../client/sync/serverPush.ts';
-import type { Random } from './prng.ts';
+import type { Random } from '../../server/demo/prng.ts';
 
 export type Fault = 'dropRequest' | 'error500' | 'dropResponse' | 'error500After';
 

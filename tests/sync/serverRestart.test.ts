@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../../server/demo/demoAccounts.ts';
 import { ChildServer, freshServerDatabase, type ServerDatabase } from './childServer.ts';
 import { cookieTransport, httpDevice, signIn, type HttpDevice } from './httpDevice.ts';
 import { readLedger } from './ledger.ts';
-import { seededRandom } from './prng.ts';
+import { seededRandom } from '../../server/demo/prng.ts';
 import { deviceSnapshot, serverSnapshot, snapshotDifferences } from './snapshot.ts';
 
 const CHANGES = 800;
