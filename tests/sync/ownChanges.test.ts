@@ -1,14 +1,11 @@
 import 'fake-indexeddb/auto';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcomeId } from '@shared/logic/recordIds.ts';
-import type { Mutation } from '@shared/schemas/mutation.ts';
-import { openDeviceDb } from '../../client/db/database.ts';
 import { recordChange } from '../../client/sync/outbox.ts';
 import { pull } from '../../client/sync/pull.ts';
 import { pushOutbox } from '../../client/sync/push.ts';
-import { serverSender, type Transport } from '../../client/sync/serverPush.ts';
 import { getRecord } from '../../server/db/records.ts';
+import { activityUpdate, inProcessDevice, outcomeSet } from '../fixtures/inProcessDevice.ts';
 import { importTestPlan } from '../fixtures/planDocument.ts';
 import { openTestApp, type Requester, type TestApp } from '../fixtures/testApp.ts';
 
@@ -27,14 +24,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function deviceOf(who: Requester & { userId: string }, name: string) {
-  const transport: Transport = async (input, init) => who.request(String(input), init);
-  const db = openDeviceDb(`own-${randomUUID()}`);
-  return {
-    db,
-    author: { id: who.userId, name },
-    send: serverSender(randomUUID(), transport),
-    pull: () => pull(db, async (since, limit, scope) => (await who.json(`/api/sync/pull?since=${since}&limit=${limit}${scope === null ? '' : `&scope=${scope}`}`)).body),
-  };
+  const device = inProcessDevice(who, name);
+  return { ...device, pull: () => pull(device.db, device.fetchPage) };
 }
 
 async function setting() {
@@ -46,22 +37,6 @@ async function setting() {
   await anna.pull();
   return { activity, indicator, anna, annaUser };
 }
-
-const activityUpdate = (recordId: string, baseVersion: number, status: 'Enligt plan' | 'Klar' | null, text: string): Mutation => ({
-  id: randomUUID(),
-  name: 'activity.update',
-  recordId,
-  createdAt: new Date().toISOString(),
-  args: { status, statusParts: null, text, baseVersion, writtenAt: null },
-});
-
-const outcomeSet = (recordId: string, value: number, baseVersion: number | null): Mutation => ({
-  id: randomUUID(),
-  name: 'outcome.set',
-  recordId,
-  createdAt: new Date().toISOString(),
-  args: { period: '2026-03', subSeriesKey: null, gender: 'T', value, comment: null, baseVersion },
-});
 
 describe('two changes one person made offline to the same record', () => {
   it('are not a conflict with each other: a comment, then a status change', async () => {

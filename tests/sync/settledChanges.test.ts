@@ -1,16 +1,13 @@
 import 'fake-indexeddb/auto';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcomeId } from '@shared/logic/recordIds.ts';
-import type { Mutation } from '@shared/schemas/mutation.ts';
-import { openDeviceDb, type MalbildDb } from '../../client/db/database.ts';
 import { recordChange } from '../../client/sync/outbox.ts';
-import { pull, type FetchPage } from '../../client/sync/pull.ts';
+import { pull } from '../../client/sync/pull.ts';
 import { pushOutbox, type SendBatch } from '../../client/sync/push.ts';
-import { serverSender, type Transport } from '../../client/sync/serverPush.ts';
 import { getRecord } from '../../server/db/records.ts';
+import { activityUpdate, inProcessDevice, outcomeSet } from '../fixtures/inProcessDevice.ts';
 import { importTestPlan } from '../fixtures/planDocument.ts';
-import { openTestApp, type Requester, type TestApp } from '../fixtures/testApp.ts';
+import { openTestApp, type TestApp } from '../fixtures/testApp.ts';
 
 /**
  * Once the server has settled a change (applied, kept as a conflict, or refused), the device's copy of
@@ -24,23 +21,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-interface Device {
-  db: MalbildDb;
-  author: { id: string; name: string };
-  send: SendBatch;
-  fetchPage: FetchPage;
-}
-
-function deviceOf(who: Requester & { userId: string }, name: string): Device {
-  const transport: Transport = async (input, init) => who.request(String(input), init);
-  return {
-    db: openDeviceDb(`settled-${randomUUID()}`),
-    author: { id: who.userId, name },
-    send: serverSender(randomUUID(), transport),
-    fetchPage: async (since, limit, scope) => (await who.json(`/api/sync/pull?since=${since}&limit=${limit}${scope === null ? '' : `&scope=${scope}`}`)).body,
-  };
-}
-
 /** The server applies the batch, and the answer is lost on its way back. */
 const losingAnswers =
   (send: SendBatch): SendBatch =>
@@ -53,38 +33,22 @@ async function setting() {
   const plan = await importTestPlan(t.db);
   const activity = await plan.byKey('activity', 'webbtidbocker');
   const indicator = await plan.byKey('indicator', 'hyrlakare');
-  const anna = deviceOf(await t.userWith('rapportör', activity.unitId, { name: 'Anna' }), 'Anna');
-  const bo = deviceOf(await t.userWith('rapportör', activity.unitId, { name: 'Bo' }), 'Bo');
+  const anna = inProcessDevice(await t.userWith('rapportör', activity.unitId, { name: 'Anna' }), 'Anna');
+  const bo = inProcessDevice(await t.userWith('rapportör', activity.unitId, { name: 'Bo' }), 'Bo');
   await pull(anna.db, anna.fetchPage);
   await pull(bo.db, bo.fetchPage);
   return { activity, indicator, anna, bo };
 }
 
-const statusChange = (recordId: string, baseVersion: number, status: 'Försenad' | 'Klar', text: string): Mutation => ({
-  id: randomUUID(),
-  name: 'activity.update',
-  recordId,
-  createdAt: new Date().toISOString(),
-  args: { status, statusParts: null, text, baseVersion, writtenAt: null },
-});
-
-const outcomeSet = (recordId: string, value: number, baseVersion: number | null): Mutation => ({
-  id: randomUUID(),
-  name: 'outcome.set',
-  recordId,
-  createdAt: new Date().toISOString(),
-  args: { period: '2026-03', subSeriesKey: null, gender: 'T', value, comment: null, baseVersion },
-});
-
 describe('a change whose answer was lost, pulled before it is sent again', () => {
   it('leaves the activity as the server has it, not with the change laid over a later one', async () => {
     const { activity, anna, bo } = await setting();
-    await recordChange(anna.db, statusChange(activity.id, activity.version, 'Försenad', 'Lokalerna dröjer.'), anna.author);
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Försenad', 'Lokalerna dröjer.'), anna.author);
     expect((await pushOutbox(anna.db, losingAnswers(anna.send))).stopped).toBe('unreachable');
     // Bo saw Anna's change and moves the activity on.
     await pull(bo.db, bo.fetchPage);
     const seen = (await bo.db.activity.get(activity.id))!;
-    await recordChange(bo.db, statusChange(activity.id, seen.version, 'Klar', 'Lokalerna är klara.'), bo.author);
+    await recordChange(bo.db, activityUpdate(activity.id, seen.version, 'Klar', 'Lokalerna är klara.'), bo.author);
     expect(await pushOutbox(bo.db, bo.send)).toMatchObject({ sent: 1, conflicts: 0 });
 
     await pull(anna.db, anna.fetchPage);
@@ -119,7 +83,7 @@ describe('a change the server refused', () => {
     const grants = await t.db.query<{ id: string }>(`SELECT g.id FROM grants g JOIN users u ON u.id = g.user_id WHERE u.id = $1`, [anna.author.id]);
     // Anna may still read the unit, but no longer write it.
     await t.json(`/api/admin/users/${anna.author.id}/grants`, { method: 'POST', body: JSON.stringify({ unitId: activity.unitId, role: 'läsare' }) });
-    await recordChange(anna.db, statusChange(activity.id, activity.version, 'Klar', 'Klart.'), anna.author);
+    await recordChange(anna.db, activityUpdate(activity.id, activity.version, 'Klar', 'Klart.'), anna.author);
     for (const grant of grants) await t.json(`/api/admin/grants/${grant.id}`, { method: 'DELETE' });
 
     await pull(anna.db, anna.fetchPage);
