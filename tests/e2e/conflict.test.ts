@@ -61,6 +61,8 @@ describe('a conflicting status change, made on two phones offline', () => {
     await petra.context.setOffline(false);
     const conflict = card(petra.page).getByRole('region', { name: /Två olika statusar/ });
     await conflict.waitFor({ timeout: 20_000 });
+    // Who set the standing status is looked up in the history, which the screen reads on its own.
+    await conflict.getByText(/Gäller nu · Bo Rapportör/).waitFor();
     const text = await conflict.innerText();
     expect(text).toContain('Gäller nu');
     expect(text).toContain('Försenad');
