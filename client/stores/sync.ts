@@ -9,6 +9,7 @@ import { deviceIdOf } from '../sync/deviceId.ts';
 import { serverSender } from '../sync/serverPush.ts';
 import { retryDelay } from '../sync/backoff.ts';
 import { requestBackgroundSend } from '../sync/backgroundSync.ts';
+import { syncFailureOf, type SyncFailure } from '../sync/failure.ts';
 import { exclusively } from '../sync/exclusive.ts';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'failed' | 'signedOut';
@@ -25,6 +26,8 @@ const AFTER_WRITE_MS = 1_500;
  */
 export const useSyncStore = defineStore('sync', () => {
   const state = ref<SyncState>(navigator.onLine ? 'idle' : 'offline');
+  /** Why the last run failed, while the state is `failed`. */
+  const failure = ref<SyncFailure | null>(null);
   /** How far a pull of more than one page has come (0–1), while it runs. */
   const progress = ref<number | null>(null);
   const lastPulledAt = useLiveQuery(async () => {
@@ -75,6 +78,7 @@ export const useSyncStore = defineStore('sync', () => {
         }
         if (stopped === 'unreachable') throw new Error('the server did not answer');
         failures = 0;
+        failure.value = null;
         state.value = 'idle';
       } catch (error) {
         if (error instanceof HttpError && error.status === 401) {
@@ -82,6 +86,7 @@ export const useSyncStore = defineStore('sync', () => {
           return;
         }
         failures++;
+        failure.value = syncFailureOf(error);
         state.value = navigator.onLine ? 'failed' : 'offline';
         if (navigator.onLine) retry = setTimeout(() => void syncNow(), retryDelay(failures));
       } finally {
@@ -114,5 +119,5 @@ export const useSyncStore = defineStore('sync', () => {
     if (document.visibilityState === 'visible') void syncNow();
   }, INTERVAL_MS);
 
-  return { state: readonly(state), progress: readonly(progress), lastPulledAt, pendingCount, refused, conflictCount, outboxFor, isStale, syncNow, changed };
+  return { state: readonly(state), failure: readonly(failure), progress: readonly(progress), lastPulledAt, pendingCount, refused, conflictCount, outboxFor, isStale, syncNow, changed };
 });

@@ -68,6 +68,8 @@ describe('the unit manager’s phone', () => {
     expect(await utredning.getByText('Uppfyllt').first().isVisible()).toBe(true);
     await utredning.getByRole('button', { name: 'Spara utfall' }).click();
     await utredning.getByText('Utfallet är sparat på enheten.').waitFor();
+    // The indicator is marked as having a change that is so far only on the phone.
+    await utredning.getByText('Väntar på att skickas').waitFor();
     expect(await statusLine().innerText()).toContain('2 ändringar är sparade på enheten');
 
     await page.reload();
