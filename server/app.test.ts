@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../tests/fixtures/testApp.ts';
 import { importTestPlan } from '../tests/fixtures/planDocument.ts';
@@ -203,5 +206,31 @@ describe('bad input never crashes the server', () => {
       }
     }
     expect(requests).toBe(gets.length * (garbage.length + 3));
+  });
+});
+
+describe('delivery to a phone', () => {
+  it('compresses the API’s answers and the app’s files, caches hashed files for good and revalidates the shell', async () => {
+    const clientDir = mkdtempSync(join(tmpdir(), 'client-'));
+    mkdirSync(join(clientDir, 'assets'));
+    writeFileSync(join(clientDir, 'index.html'), `<!doctype html><title>Målbild</title>${'<p>Målbild</p>'.repeat(200)}`);
+    writeFileSync(join(clientDir, 'assets', 'app-abc123.js'), 'console.log("Målbild");'.repeat(200));
+    await importTestPlan(t.db);
+    const app = createApp({ db: t.db, clientDir });
+    const gzip = { headers: { 'accept-encoding': 'gzip' } };
+
+    const { status, headers } = await t.request('/api/sync/pull?since=0&limit=500', gzip);
+    expect(status).toBe(200);
+    expect(headers.get('content-encoding')).toBe('gzip');
+    expect(headers.get('cache-control')).toBe('no-store');
+
+    const shell = await app.request('/planer/x/mal', gzip);
+    expect(shell.headers.get('content-encoding')).toBe('gzip');
+    expect(shell.headers.get('cache-control')).toBe('no-cache');
+    const asset = await app.request('/assets/app-abc123.js', gzip);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Without asking for it, nothing is compressed.
+    expect((await app.request('/assets/app-abc123.js')).headers.get('content-encoding')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { openAPIRouteHandler, type GenerateSpecOptions } from 'hono-openapi';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { ApiErrorSchema } from '@shared/schemas/error.ts';
@@ -73,6 +74,8 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30 }: AppOpt
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.use('*', securityHeaders);
+  // A page of the pull is megabytes of repetitive JSON: a phone downloads a fraction of it compressed.
+  app.use('*', compress());
   app.use('/api/*', async (c, next) => {
     c.set('db', db);
     c.set('secureCookies', !LOCAL_HOSTS.has(new URL(c.req.url).hostname));
@@ -86,10 +89,12 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30 }: AppOpt
   app.route('/api', api);
 
   if (clientDir && existsSync(clientDir)) {
-    // Hashed build assets never change under their name; the shell must always revalidate.
-    app.use('/assets/*', async (c, next) => {
+    // Hashed build assets never change under their name; the shell (index.html, sw.js, the manifest)
+    // must always revalidate, or a browser could keep an old one by its own guess.
+    app.use('*', async (c, next) => {
       await next();
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      if (c.req.path.startsWith('/api/')) return;
+      c.header('Cache-Control', c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     });
     app.use('*', serveStatic({ root: clientDir }));
     app.get('*', serveStatic({ root: clientDir, path: 'index.html' }));
