@@ -92,3 +92,44 @@ describe('a conflicting status change, made on two phones offline', () => {
     expect(await card(bo.page).getByText(/^Status:\s*\S?Klar$/).isVisible()).toBe(true);
   });
 });
+
+async function enterOutcome(page: Page, value: string) {
+  const plans = page.getByRole('combobox', { name: 'Plan' });
+  await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
+  await page.getByRole('link', { name: /god tillgänglighet/ }).click();
+  const utredning = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, utredning', exact: true }) });
+  await utredning.getByText('Lägg in utfall').click();
+  await utredning.getByLabel('Utfall (%)').fill(value);
+  await utredning.getByRole('button', { name: 'Spara utfall' }).click();
+  await utredning.getByText('Utfallet är sparat på enheten.').waitFor();
+}
+
+describe('two different values for the same indicator and period, entered on two phones offline', () => {
+  it('are both shown, with who entered each, and one tap settles which stands', async () => {
+    const [bo, petra] = people as [(typeof people)[0], (typeof people)[0]];
+    await bo.context.setOffline(true);
+    await petra.context.setOffline(true);
+    await enterOutcome(bo.page, '81,5');
+    await enterOutcome(petra.page, '79');
+
+    await bo.context.setOffline(false);
+    await allSaved(bo.page);
+    await petra.context.setOffline(false);
+    const status = petra.page.getByRole('status').filter({ hasText: '1 konflikt att lösa' });
+    await status.waitFor({ timeout: 20_000 });
+    await status.getByRole('link', { name: 'Visa ändringar' }).click();
+    const listed = petra.page.getByRole('region', { name: 'Konflikter att lösa (1)' }).getByRole('listitem').filter({ hasText: 'BUP, utredning' });
+    const choice = listed.getByRole('region', { name: /Två olika värden/ });
+    const text = await choice.innerText();
+    expect(text).toMatch(/Gäller nu · Bo Rapportör \(BUP\) skrev\s+81,5\s%/);
+    expect(text).toMatch(/Petra Rapportör.*skrev\s+79,0\s%/);
+    await choice.getByRole('button', { name: /Välj 79,0\s%/ }).click();
+    await petra.page.getByText('Allt du har ändrat finns på servern, och inget väntar på att lösas.').waitFor({ timeout: 20_000 });
+
+    await bo.page.getByRole('button', { name: 'Synka nu' }).click();
+    const utredning = bo.page.getByRole('article').filter({ has: bo.page.getByRole('heading', { name: 'BUP, utredning', exact: true }) });
+    await expect.poll(async () => /Senaste utfall\s+79,0\s%/.test(await utredning.innerText()), { timeout: 20_000 }).toBe(true);
+    expect(await utredning.getByRole('region', { name: /Två olika värden/ }).count()).toBe(0);
+  });
+});
