@@ -81,6 +81,10 @@ describe('a conflicting status change, made on two phones offline', () => {
     const choice = listed.getByRole('region', { name: /Två olika statusar/ });
     expect(await choice.innerText()).toMatch(/Petra Rapportör.*satte/);
     await expectAccessible(petra.page, 'changes on the device, with a conflict');
+    await petra.page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(petra.page, 'changes-conflict-dark-360');
+    await expectAccessible(petra.page, 'changes on the device, with a conflict, dark');
+    await petra.page.emulateMedia({ colorScheme: 'light' });
     await choice.getByRole('button', { name: 'Välj Klar' }).click();
     await petra.page.getByText('Allt du har ändrat finns på servern, och inget väntar på att lösas.').waitFor({ timeout: 20_000 });
     await allSaved(petra.page);

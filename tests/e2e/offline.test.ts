@@ -88,6 +88,10 @@ describe('the unit manager’s phone', () => {
     expect(waiting[1]).toContain('BUP, utredning');
     expect(waiting[1]).toMatch(/Utfall .*: 81,5\s%/);
     await expectAccessible(page, 'changes waiting on the device');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'changes-waiting-dark-360');
+    await expectAccessible(page, 'changes waiting on the device, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('makes fifty more changes offline through two reloads, and they all reach the server once, in order', async () => {
