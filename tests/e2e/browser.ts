@@ -61,3 +61,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.waitForURL((url) => url.pathname !== '/logga-in' && url.pathname !== '/', { timeout: 20_000 });
 }
+
+/**
+ * Opens the demo's 2024 plan at the goal of good accessibility and answers the card of its indicator
+ * "BUP, utredning", where a BUP rapportör enters outcomes (in percent) in the browser tests.
+ */
+export async function bupUtredningCard(page: Page) {
+  const plans = page.getByRole('combobox', { name: 'Plan' });
+  await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
+  await page.getByRole('link', { name: /god tillgänglighet/ }).click();
+  return page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, utredning', exact: true }) });
+}

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from './appServer.ts';
-import { expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { bupUtredningCard, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
 
 /**
  * Two unit managers who may both write BUP's activities each set a different status while offline. The
@@ -98,11 +98,7 @@ describe('a conflicting status change, made on two phones offline', () => {
 });
 
 async function enterOutcome(page: Page, value: string) {
-  const plans = page.getByRole('combobox', { name: 'Plan' });
-  await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
-  await page.getByRole('link', { name: /god tillgänglighet/ }).click();
-  const utredning = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, utredning', exact: true }) });
+  const utredning = await bupUtredningCard(page);
   await utredning.getByText('Lägg in utfall').click();
   await utredning.getByLabel('Utfall (%)').fill(value);
   await utredning.getByRole('button', { name: 'Spara utfall' }).click();

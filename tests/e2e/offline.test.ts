@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from './appServer.ts';
-import { expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { bupUtredningCard, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
 
 /**
  * The unit manager's phone without network, through the real service worker: changes made offline
@@ -57,11 +57,7 @@ describe('the unit manager’s phone', () => {
     await item().getByRole('button', { name: 'Spara' }).click(); // tap 3
     await item().getByText('Väntar på att skickas').waitFor();
 
-    const plans = page.getByRole('combobox', { name: 'Plan' });
-    await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
-    await page.getByRole('link', { name: /god tillgänglighet/ }).click();
-    const utredning = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, utredning', exact: true }) });
+    const utredning = await bupUtredningCard(page);
     await utredning.getByText('Lägg in utfall').click();
     await utredning.getByLabel('Utfall (%)').fill('81,5');
     expect(await utredning.getByText(/Så blir det: 81,5\s%/).isVisible()).toBe(true);
