@@ -1,36 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './appServer.ts';
-import { expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { phoneOnOwnServer } from './phoneOnOwnServer.ts';
+import { expectAccessible, PHONE, screenshot, signIn } from './browser.ts';
 
 /** The BUP unit manager reports an outcome without network, with the target status following what they type. */
-let server: AppServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const phone = phoneOnOwnServer('bup@malbild.example');
 
-beforeAll(async () => {
-  // This file changes data; a server of its own keeps other files from seeing it.
-  server = await startAppServer();
-  browser = await launchChromium();
-  context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
-  page = await context.newPage();
-  await signIn(page, 'bup@malbild.example');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const bupVisits = () => page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, besök', exact: true }) });
+const bupVisits = () => phone.page.getByRole('article').filter({ has: phone.page.getByRole('heading', { name: 'BUP, besök', exact: true }) });
 
 describe('entering an outcome on the phone', () => {
   it('evaluates the typed value against the target as it is typed, in Swedish, and checks its bounds', async () => {
-    const plans = page.getByRole('combobox', { name: 'Plan' });
+    const plans = phone.page.getByRole('combobox', { name: 'Plan' });
     await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
-    await page.getByRole('link', { name: /god tillgänglighet/ }).click();
+    await phone.page.getByRole('link', { name: /god tillgänglighet/ }).click();
     await bupVisits().waitFor();
-    await context.setOffline(true);
+    await phone.context.setOffline(true);
     await bupVisits().getByText('Lägg in utfall').click();
     const value = bupVisits().getByLabel('Utfall (%)');
     expect(await value.getAttribute('inputmode')).toBe('decimal');
@@ -45,22 +28,22 @@ describe('entering an outcome on the phone', () => {
     await value.fill('92,3');
     const preview = bupVisits().getByText(/Så blir det/);
     expect(await preview.locator('..').innerText()).toContain('Uppfyllt');
-    await screenshot(page, 'outcome-entry-360');
-    await expectAccessible(page, 'outcome entry');
+    await screenshot(phone.page, 'outcome-entry-360');
+    await expectAccessible(phone.page, 'outcome entry');
 
     await bupVisits().getByLabel('Kommentar till utfallet').fill('Fler besök efter nyrekrytering.');
     await bupVisits().getByRole('button', { name: 'Spara utfall' }).click();
     await bupVisits().getByText('Utfallet är sparat på enheten.').waitFor();
-    expect(await page.getByRole('status').filter({ hasText: /1 ändring är sparad på enheten/ }).count()).toBe(1);
+    expect(await phone.page.getByRole('status').filter({ hasText: /1 ändring är sparad på enheten/ }).count()).toBe(1);
   });
 
   it('sends it when the network is back, and the server then holds it once', async () => {
-    await context.setOffline(false);
-    await page.getByRole('status').filter({ hasText: 'Alla ändringar sparade' }).waitFor({ timeout: 20_000 });
+    await phone.context.setOffline(false);
+    await phone.page.getByRole('status').filter({ hasText: 'Alla ändringar sparade' }).waitFor({ timeout: 20_000 });
     const text = await bupVisits().innerText();
     expect(text).toMatch(/92,3\s%/);
     expect(text).toContain('Fler besök efter nyrekrytering.');
-    const server = await page.evaluate(async () => {
+    const server = await phone.page.evaluate(async () => {
       const plans = (await (await fetch('/api/plans')).json()).plans as { id: string; startYear: number }[];
       const plan = plans.find((p) => p.startYear === 2024)!;
       const indicators = (await (await fetch(`/api/plans/${plan.id}/indicators`)).json()).indicators as { id: string; name: string }[];
@@ -73,7 +56,7 @@ describe('entering an outcome on the phone', () => {
 
 describe('assessing a goal', () => {
   it('records the assessment and its analysis for the delår, shown in the goal once saved', async () => {
-    const adminContext = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
+    const adminContext = await phone.browser.newContext({ ...PHONE, baseURL: phone.server.baseURL });
     const admin = await adminContext.newPage();
     await signIn(admin, 'admin@malbild.example');
     await admin.getByRole('link', { name: /Förvaltningens verksamhet ska bedrivas på rätt nivå/ }).click();
@@ -94,7 +77,7 @@ describe('assessing a goal', () => {
 
 describe('a status split by part', () => {
   it('is shown part by part and each part can be changed', async () => {
-    const adminContext = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
+    const adminContext = await phone.browser.newContext({ ...PHONE, baseURL: phone.server.baseURL });
     const admin = await adminContext.newPage();
     await signIn(admin, 'admin@malbild.example');
     const plans = admin.getByRole('combobox', { name: 'Plan' });
