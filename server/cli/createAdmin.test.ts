@@ -1,41 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase } from '../db/open.ts';
+import { freshServerDatabase, type ServerDatabase } from '../../tests/fixtures/serverDatabase.ts';
 
 const run = promisify(execFile);
+let database: ServerDatabase;
 let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
 
 /** An empty installation: a PGlite folder, or a database of its own on the PostgreSQL server. */
 beforeAll(async () => {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), 'malbild-cli-'));
-    env = { ...process.env, DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    return;
-  }
-  const name = `malbild_cli_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  env = { ...process.env, DATABASE_URL: target.toString() };
-  cleanup = async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
+  database = await freshServerDatabase('cli');
+  env = { ...process.env, ...database.env };
 });
-afterAll(() => cleanup());
+afterAll(() => database.remove());
 
 const createAdmin = (args: string[], password: string) =>
   run(process.execPath, ['--import', 'tsx', 'server/cli/createAdmin.ts', ...args], { env: { ...env, MALBILD_ADMIN_PASSWORD: password } }).then(
@@ -53,7 +30,7 @@ it('creates the first administrator of an empty database, and only the first', a
   const second = await createAdmin(['--email', 'bo@region.se', '--name', 'Bo'], 'ett-långt-lösenord');
   expect(second).toEqual({ ok: false, output: expect.stringContaining('Det finns redan en administratör') });
 
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL ?? null, dataDir: env.DATA_DIR ?? null });
+  const db = await database.open();
   try {
     const rows = await db.query<{ email: string; role: string; name: string }>(
       `SELECT u.email, g.role, r.data->>'name' AS name FROM users u JOIN grants g ON g.user_id = u.id JOIN records r ON r.id = g.unit_id`,

@@ -1,44 +1,14 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { freePort, freshServerDatabase } from '../fixtures/serverDatabase.ts';
 
 export interface AppServer {
   baseURL: string;
   /** The folder the server serves the client from. */
   clientDir: string;
   stop: () => Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** A PostgreSQL database of its own, when the suite runs against a PostgreSQL server. */
-async function freshDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `malbild_e2e_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 /**
@@ -51,7 +21,7 @@ export async function startAppServer({ copyClient = false, builtDir = 'dist' } =
   const root = mkdtempSync(join(tmpdir(), 'malbild-e2e-'));
   const clientDir = copyClient ? join(root, 'client') : builtDir;
   if (copyClient) cpSync(builtDir, clientDir, { recursive: true });
-  const database = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : null;
+  const database = await freshServerDatabase('e2e');
   const port = await freePort();
   const { DATABASE_URL: _shared, ...env } = process.env;
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
@@ -59,10 +29,9 @@ export async function startAppServer({ copyClient = false, builtDir = 'dist' } =
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: join(root, 'data'),
       DEMO_DATA: '1',
       CLIENT_DIR: clientDir,
-      ...(database ? { DATABASE_URL: database.url } : {}),
+      ...database.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -73,7 +42,7 @@ export async function startAppServer({ copyClient = false, builtDir = 'dist' } =
       await exited;
     }
     rmSync(root, { recursive: true, force: true });
-    await database?.drop();
+    await database.remove();
   };
   const baseURL = `http://127.0.0.1:${port}`;
   const started = Date.now();

@@ -1,77 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import type { Database } from '../../server/db/database.ts';
-import { openDatabase } from '../../server/db/open.ts';
-
-/**
- * The storage a child server runs on and survives restarts in: a PGlite data folder, or, when
- * DATABASE_URL is set, a PostgreSQL database of its own (made and dropped as tests/e2e/globalSetup.ts
- * does). `open` reaches the same data from the test process, when no server holds a PGlite folder.
- */
-export interface ServerDatabase {
-  kind: 'pglite' | 'postgres';
-  env: Record<string, string>;
-  open(): Promise<Database>;
-  remove(): Promise<void>;
-}
-
-/**
- * `inMemoryFolder` puts a PGlite folder on tmpfs (/dev/shm) where there is one: a killed process loses
- * nothing there that it would not lose on disk (the kernel keeps what was written either way), and
- * the chaos run spends its time on the server's work rather than on the disk.
- */
-export async function freshServerDatabase(
-  label = 'sync',
-  { inMemoryFolder = false, databaseUrl = process.env.DATABASE_URL ?? null }: { inMemoryFolder?: boolean; databaseUrl?: string | null } = {},
-): Promise<ServerDatabase> {
-  const url = databaseUrl;
-  if (!url) {
-    const parent = inMemoryFolder && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-    const dir = mkdtempSync(join(parent, `malbild-${label}-`));
-    return {
-      kind: 'pglite',
-      env: { DATA_DIR: dir },
-      open: () => openDatabase({ databaseUrl: null, dataDir: dir }),
-      remove: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `malbild_${label}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    kind: 'postgres',
-    env: { DATABASE_URL: target.toString() },
-    open: () => openDatabase({ databaseUrl: target.toString(), dataDir: null }),
-    remove: async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+import { freePort, type ServerDatabase } from '../fixtures/serverDatabase.ts';
 
 function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = env;
   return rest;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /**
