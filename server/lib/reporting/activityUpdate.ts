@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { Activity, ActivityResolveInput, ActivityUpdateInput } from '@shared/schemas/activity.ts';
+import type { Activity, ActivityResolveInput, ActivityUpdate, ActivityUpdateInput } from '@shared/schemas/activity.ts';
 import type { Queryable } from '../../db/database.ts';
-import { getRecord, putRecords } from '../../db/records.ts';
+import { getRecord, putRecords, type RecordInput } from '../../db/records.ts';
 import type { Access } from '../access.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit } from '../audit.ts';
@@ -20,6 +20,27 @@ async function writableActivity(tx: Queryable, access: Access, activityId: strin
   return activity;
 }
 
+/** The history entry of a change to the activity, under the id the device chose for the change, received now. */
+function historyEntry(
+  activity: Activity,
+  access: Access,
+  writer: Writer,
+  change: Pick<ActivityUpdate, 'toStatus' | 'statusParts' | 'text' | 'conflict'>,
+): RecordInput<'activityUpdate'> {
+  return {
+    id: writer.mutationId,
+    activityId: activity.id,
+    unitId: activity.unitId,
+    authorName: access.user.name,
+    authorId: access.user.id,
+    createdAt: new Date().toISOString(),
+    writtenAt: writer.writtenAt,
+    fromStatus: activity.status,
+    period: null,
+    ...change,
+  };
+}
+
 /**
  * A status change and/or comment on an activity, kept in its history under the id the device chose. A
  * status change made on top of an older version than the one that stands does not replace it: it is kept
@@ -35,35 +56,30 @@ export async function applyActivityUpdate(
   input: ActivityUpdateInput,
 ): Promise<WriteOutcome<Activity>> {
   const activity = await writableActivity(tx, access, activityId);
-  const updateId = writer.mutationId;
   const proposesStatus = (!!input.status && input.status !== activity.status) || !!input.statusParts;
   const conflict = proposesStatus && (await changedByOthers(tx, writer, activityId, input.baseVersion, activity.version));
-  const receivedAt = new Date().toISOString();
-  const writtenAt = input.writtenAt ?? null;
-  await putRecords(tx, 'activityUpdate', [
-    {
-      id: updateId,
-      activityId,
-      unitId: activity.unitId,
-      authorName: access.user.name,
-      authorId: access.user.id,
-      createdAt: receivedAt,
-      writtenAt,
-      fromStatus: activity.status,
-      toStatus: input.status ?? activity.status,
-      statusParts: input.statusParts ?? null,
-      text: input.text ?? null,
-      period: null,
-      conflict,
-    },
-  ]);
+  const entry = historyEntry(activity, access, writer, {
+    toStatus: input.status ?? activity.status,
+    statusParts: input.statusParts ?? null,
+    text: input.text ?? null,
+    conflict,
+  });
+  await putRecords(tx, 'activityUpdate', [entry]);
   const next: Activity = conflict
     ? {
         ...activity,
         latestComment: input.text ?? activity.latestComment,
         conflicts: [
           ...activity.conflicts,
-          { mutationId: updateId, authorId: access.user.id, authorName: access.user.name, receivedAt, writtenAt, status: input.status ?? null, statusParts: input.statusParts ?? null },
+          {
+            mutationId: writer.mutationId,
+            authorId: access.user.id,
+            authorName: access.user.name,
+            receivedAt: entry.createdAt,
+            writtenAt: entry.writtenAt,
+            status: input.status ?? null,
+            statusParts: input.statusParts ?? null,
+          },
         ],
       }
     : {
@@ -78,7 +94,7 @@ export async function applyActivityUpdate(
     entity: 'activity',
     recordId: activityId,
     unitId: activity.unitId,
-    detail: { from: activity.status, to: input.status ?? activity.status, comment: !!input.text, mutationId: updateId },
+    detail: { from: activity.status, to: input.status ?? activity.status, comment: !!input.text, mutationId: writer.mutationId },
   });
   const record = (await getRecord(tx, 'activity', activityId))!;
   return conflict ? { kind: 'conflict', record, changed, message: CONFLICT } : { kind: 'applied', record, changed };
@@ -94,26 +110,8 @@ export async function resolveActivity(
   input: ActivityResolveInput,
 ): Promise<WriteOutcome<Activity>> {
   const activity = await writableActivity(tx, access, activityId);
-  const updateId = writer.mutationId;
   const settles = new Set(input.settles);
-  const now = new Date().toISOString();
-  await putRecords(tx, 'activityUpdate', [
-    {
-      id: updateId,
-      activityId,
-      unitId: activity.unitId,
-      authorName: access.user.name,
-      authorId: access.user.id,
-      createdAt: now,
-      writtenAt: null,
-      fromStatus: activity.status,
-      toStatus: input.status,
-      statusParts: input.statusParts ?? null,
-      text: null,
-      period: null,
-      conflict: false,
-    },
-  ]);
+  await putRecords(tx, 'activityUpdate', [historyEntry(activity, access, writer, { toStatus: input.status, statusParts: input.statusParts ?? null, text: null, conflict: false })]);
   const changed =
     (await putRecords(tx, 'activity', [
       { ...activity, status: input.status, statusParts: input.statusParts ?? null, conflicts: activity.conflicts.filter((k) => !settles.has(k.mutationId)) },
