@@ -3,9 +3,11 @@ import type { Activity } from '@shared/schemas/activity.ts';
 import type { Goal, GoalAssessment } from '@shared/schemas/goal.ts';
 import type { Indicator } from '@shared/schemas/indicator.ts';
 import type { Outcome } from '@shared/schemas/outcome.ts';
+import { kindOf } from '@shared/mutations/kinds.ts';
+import type { EntityName } from '@shared/schemas/entities.ts';
 import { deviceDb } from '../db/deviceDb.ts';
 import type { OutboxEntry } from '../db/database.ts';
-import { formatPeriod, formatValue } from '../format.ts';
+import { changeWords } from '../strings/changeWords.ts';
 import { t } from '../strings/index.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
 
@@ -37,42 +39,18 @@ const indicatorLink = (indicator: Indicator): RouteLocationRaw | null => {
   return goalId ? goalLink({ planId: indicator.planId, id: goalId }) : null;
 };
 
-function quoted(text: string | null | undefined): string {
-  if (!text) return '';
-  const short = text.length > 80 ? `${text.slice(0, 80).trimEnd()} …` : text;
-  return `”${short}”`;
-}
+/** What a change is about, in words, and where to see it: by the kind of record it names. */
+const SUBJECTS: Partial<Record<EntityName, (record: never) => { subject: string; link: RouteLocationRaw | null }>> = {
+  activity: (activity: Activity) => ({ subject: `${activity.number}. ${activity.title}`, link: activityLink(activity) }),
+  indicator: (indicator: Indicator) => ({ subject: indicator.name, link: indicatorLink(indicator) }),
+  goal: (goal: Goal) => ({ subject: goal.title, link: goalLink(goal) }),
+};
 
-function describe(entry: OutboxEntry, records: { activities: Map<string, Activity>; indicators: Map<string, Indicator>; goals: Map<string, Goal> }): DescribedChange {
-  const words = t.changes.describe;
-  switch (entry.name) {
-    case 'activity.update':
-    case 'activity.resolve': {
-      const activity = records.activities.get(entry.recordId);
-      const status = entry.args.status ? t.activityStatus[entry.args.status] : null;
-      const change =
-        entry.name === 'activity.resolve'
-          ? words.chosenStatus(status ?? t.activities.conflict.noStatus)
-          : [status ? words.status(status) : null, entry.args.text ? words.comment(quoted(entry.args.text)) : null].filter(Boolean).join(' · ');
-      return { entry, subject: activity ? `${activity.number}. ${activity.title}` : words.missingActivity, change, link: activity ? activityLink(activity) : null };
-    }
-    case 'outcome.set':
-    case 'outcome.resolve': {
-      const indicator = records.indicators.get(entry.recordId);
-      const value = indicator ? formatValue(entry.args.value, indicator.measure) : String(entry.args.value);
-      const period = formatPeriod(entry.args.period);
-      const change = entry.name === 'outcome.resolve' ? words.chosenValue(period, value) : words.outcome(period, value);
-      return { entry, subject: indicator?.name ?? words.missingIndicator, change, link: indicator ? indicatorLink(indicator) : null };
-    }
-    case 'goalAssessment.set':
-    case 'goalAssessment.resolve': {
-      const goal = records.goals.get(entry.recordId);
-      const period = formatPeriod(entry.args.period);
-      const assessment = t.assessment[entry.args.assessment];
-      const change = entry.name === 'goalAssessment.resolve' ? words.chosenAssessment(period, assessment) : words.assessment(period, assessment);
-      return { entry, subject: goal?.title ?? words.missingGoal, change, link: goal ? goalLink(goal) : null };
-    }
-  }
+function describe(entry: OutboxEntry, parents: Map<string, unknown>): DescribedChange {
+  const kind = kindOf(entry.name);
+  const parent = parents.get(entry.recordId);
+  const about = parent ? SUBJECTS[kind.parent]?.(parent as never) : undefined;
+  return { entry, subject: about?.subject ?? t.changes.describe.missing, change: kind.describe(entry.args, parent as never, changeWords), link: about?.link ?? null };
 }
 
 const byId = <T extends { id: string }>(records: (T | undefined)[]) => new Map(records.filter((r): r is T => !!r).map((r) => [r.id, r]));
@@ -89,15 +67,19 @@ export function useDeviceChanges() {
       deviceDb.outcome.where('conflicts.length').above(0).toArray(),
       deviceDb.goalAssessment.where('conflicts.length').above(0).toArray(),
     ]);
-    const kindOf = (entry: OutboxEntry) => entry.name.split('.')[0];
-    const idsOf = (kind: string) => [...new Set(outbox.filter((e) => kindOf(e) === kind).map((e) => e.recordId))];
-    const [activities, indicators, goals] = await Promise.all([
-      deviceDb.activity.bulkGet(idsOf('activity')),
-      deviceDb.indicator.bulkGet([...new Set([...idsOf('outcome'), ...conflictedOutcomes.map((o) => o.indicatorId)])]),
-      deviceDb.goal.bulkGet([...new Set([...idsOf('goalAssessment'), ...conflictedAssessments.map((a) => a.goalId)])]),
+    const parentIds = new Map<EntityName, Set<string>>();
+    for (const entry of outbox) {
+      const { parent } = kindOf(entry.name);
+      parentIds.set(parent, (parentIds.get(parent) ?? new Set()).add(entry.recordId));
+    }
+    const parents = new Map<string, unknown>();
+    for (const [entity, ids] of parentIds) for (const record of await deviceDb.table(entity).bulkGet([...ids])) if (record) parents.set(record.id, record);
+    const [indicators, goals] = await Promise.all([
+      deviceDb.indicator.bulkGet([...new Set(conflictedOutcomes.map((o) => o.indicatorId))]),
+      deviceDb.goal.bulkGet([...new Set(conflictedAssessments.map((a) => a.goalId))]),
     ]);
-    const records = { activities: byId(activities), indicators: byId(indicators), goals: byId(goals) };
-    const described = outbox.map((entry) => describe(entry, records));
+    const records = { indicators: byId(indicators), goals: byId(goals) };
+    const described = outbox.map((entry) => describe(entry, parents));
     const conflicts: ConflictOnDevice[] = [
       ...conflictedActivities.map((activity) => ({ kind: 'activity' as const, id: activity.id, subject: `${activity.number}. ${activity.title}`, link: activityLink(activity), activity })),
       ...conflictedOutcomes.flatMap((outcome) => {

@@ -11,7 +11,7 @@ type NewMutation = Omit<Mutation, 'id' | 'createdAt'>;
 /**
  * How a screen makes a change: as the signed-in person, saved on the device and queued in one
  * transaction, then sent soon. Answers null when saved, or what to tell the person when it was not (a
- * full device, or any other write failure; nothing is half-written either way).
+ * change that cannot be made, a full device, or any other write failure; nothing is half-written).
  */
 export function useRecordChange() {
   const session = useSessionStore();
@@ -20,7 +20,8 @@ export function useRecordChange() {
     const me = session.me;
     if (!me) return t.sync.notSaved;
     try {
-      await recordChange(deviceDb, { ...change, id: crypto.randomUUID(), createdAt: new Date().toISOString() } as Mutation, { id: me.id, name: me.name });
+      const refusal = await recordChange(deviceDb, { ...change, id: crypto.randomUUID(), createdAt: new Date().toISOString() } as Mutation, { id: me.id, name: me.name });
+      if (refusal) return refusal;
     } catch (error) {
       return isQuotaError(error) ? t.sync.quota : t.sync.notSaved;
     }

@@ -204,15 +204,14 @@ export const sv = {
     open: 'Öppna',
     describe: {
       status: (status: string) => `Status: ${status}`,
+      parts: (parts: string) => `Delar: ${parts}`,
       comment: (text: string) => `Kommentar: ${text}`,
       chosenStatus: (status: string) => `Valde status ${status} i en konflikt`,
       outcome: (period: string, value: string) => `Utfall ${period}: ${value}`,
       chosenValue: (period: string, value: string) => `Valde utfallet ${value} för ${period} i en konflikt`,
       assessment: (period: string, assessment: string) => `Bedömning ${period}: ${assessment}`,
       chosenAssessment: (period: string, assessment: string) => `Valde bedömningen ${assessment} för ${period} i en konflikt`,
-      missingActivity: 'En aktivitet som inte längre finns på enheten',
-      missingIndicator: 'En indikator som inte längre finns på enheten',
-      missingGoal: 'Ett mål som inte längre finns på enheten',
+      missing: 'Något som inte längre finns på enheten',
     },
   },
   period: {

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { historyId } from '@shared/logic/recordIds.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Mutation } from '@shared/schemas/mutation.ts';
@@ -67,10 +68,10 @@ describe('a change made on the device', () => {
     // A lost answer: the device sends the same change again.
     await device.outbox.add({ ...change, author, state: 'pending', message: null });
     expect((await pushOutbox(device, sendToServer)).sent).toBe(1);
-    const updates = await t.db.query(`SELECT id FROM records WHERE entity = 'activityUpdate' AND id = $1`, [change.id]);
+    const updates = await t.db.query(`SELECT id FROM records WHERE entity = 'activityUpdate' AND id = $1`, [historyId(change.id)]);
     expect(updates).toHaveLength(1);
     await pull(device, fetchPage);
-    expect(await device.activityUpdate.get(change.id)).toMatchObject({ version: 1, toStatus: 'Klar' });
+    expect(await device.activityUpdate.get(historyId(change.id))).toMatchObject({ version: 1, toStatus: 'Klar' });
   });
 
   it('keeps a conflicting status change on the record, beside the one that stands, instead of overwriting', async () => {
@@ -85,7 +86,7 @@ describe('a change made on the device', () => {
     expect(stored.conflicts).toEqual([expect.objectContaining({ mutationId: change.id, status: 'Försenad', authorName: 'Test rapportör' })]);
     await pull(device, fetchPage);
     expect((await device.activity.get(activity.id))!.conflicts).toHaveLength(1);
-    expect(await device.activityUpdate.get(change.id)).toMatchObject({ conflict: true, toStatus: 'Försenad', version: 1 });
+    expect(await device.activityUpdate.get(historyId(change.id))).toMatchObject({ conflict: true, toStatus: 'Försenad', version: 1 });
   });
 
   it('shows a rejected change to its author with the reason, and keeps it', async () => {

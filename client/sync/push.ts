@@ -1,4 +1,5 @@
-import { assessmentId, outcomeId } from '@shared/logic/recordIds.ts';
+import { historyId } from '@shared/logic/recordIds.ts';
+import { kindOf } from '@shared/mutations/kinds.ts';
 import { PUSH_MAX_MUTATIONS, type Mutation, type MutationResult } from '@shared/schemas/mutation.ts';
 import type { MalbildDb, OutboxEntry } from '../db/database.ts';
 import { localChangeTables, reapplyPending } from './outbox.ts';
@@ -40,7 +41,8 @@ export async function pushOutbox(db: MalbildDb, send: SendBatch): Promise<PushRe
         if (settled.status === 'rejected') {
           await db.outbox.update(entry.order!, { state: 'rejected', message: settled.message });
           // The history entry shown while waiting was never the server's; the refusal now speaks for it.
-          if (entry.name === 'activity.update') await db.activityUpdate.delete(entry.id);
+          const { history } = kindOf(entry.name);
+          if (history) await db.table(history).delete(historyId(entry.id));
           result.rejected++;
         } else {
           await db.outbox.delete(entry.order!);
@@ -57,19 +59,9 @@ export async function pushOutbox(db: MalbildDb, send: SendBatch): Promise<PushRe
 
 /** The device's copy of the record a change is about, as `applyLocally` left it. */
 async function localRecordOf(db: MalbildDb, entry: OutboxEntry) {
-  switch (entry.name) {
-    case 'activity.update':
-    case 'activity.resolve':
-      return { table: db.activity, record: await db.activity.get(entry.recordId) };
-    case 'outcome.set':
-    case 'outcome.resolve': {
-      const { period, subSeriesKey = null, gender = 'T' } = entry.args;
-      return { table: db.outcome, record: await db.outcome.get(outcomeId(entry.recordId, period, subSeriesKey, gender)) };
-    }
-    case 'goalAssessment.set':
-    case 'goalAssessment.resolve':
-      return { table: db.goalAssessment, record: await db.goalAssessment.get(assessmentId(entry.recordId, entry.args.period)) };
-  }
+  const kind = kindOf(entry.name);
+  const table = db.table(kind.target);
+  return { table, record: (await table.get(kind.targetId(entry.recordId, entry.args))) as { id: string; version: number; seq: number } | undefined };
 }
 
 /**
@@ -86,8 +78,8 @@ async function localRecordOf(db: MalbildDb, entry: OutboxEntry) {
 async function refetchIfStale(db: MalbildDb, entry: OutboxEntry, refused: boolean): Promise<void> {
   const { table, record } = await localRecordOf(db, entry);
   if (!record) return;
-  const base = 'baseVersion' in entry.args ? (entry.args.baseVersion ?? 0) : null;
-  const stale = refused || base === null || record.version > base;
+  const base = kindOf(entry.name).baseVersion(entry.args) ?? 0;
+  const stale = refused || record.version > base;
   if (!stale) return;
   if (record.version === 0) {
     if (!refused) return;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { NameSchema } from '@shared/schemas/common.ts';
+import { NameSchema } from '@shared/schemas/text.ts';
 import { EmailSchema, PasswordSchema } from '@shared/schemas/user.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';

@@ -1,9 +1,18 @@
-import type { EntityName, EntityRecord } from '@shared/schemas/entities.ts';
+import type { EntityName, EntityRecord, RecordInput } from '@shared/schemas/entities.ts';
 import type { Change } from '@shared/schemas/sync.ts';
 import type { Queryable } from './database.ts';
 
-/** A record as a writer supplies it: the version and change sequence are the database's to assign. */
-export type RecordInput<E extends EntityName> = Omit<EntityRecord<E>, 'version' | 'seq'>;
+/**
+ * A write that named an id the database already holds for another record (of another kind, or one that
+ * must be new). Never expected from the app's own writers; it is what an id chosen to overwrite a record
+ * of another kind ends in, and nothing of the write is kept.
+ */
+export class RecordClashError extends Error {
+  constructor(readonly entity: EntityName) {
+    super(`a write of ${entity} named an id held by another record`);
+    this.name = 'RecordClashError';
+  }
+}
 
 interface RecordRow {
   id: string;
@@ -47,43 +56,101 @@ export async function currentSeq(db: Queryable): Promise<number> {
   return Number(row?.value ?? 0);
 }
 
+function rowOf<E extends EntityName>(entity: E, record: RecordInput<E>) {
+  // version and seq are columns the database assigns; a caller passing a whole record must not store them twice.
+  const { id, version: _version, seq: _seq, ...data } = record as Record<string, unknown> & { id: string };
+  const scope = scopeOf(entity, record as Record<string, unknown>);
+  return { id, plan_id: scope.planId, unit_id: scope.unitId, parent_id: scope.parentId, data };
+}
+
+const ROWSET = 'jsonb_to_recordset($1::jsonb) AS x(id uuid, plan_id uuid, unit_id uuid, parent_id uuid, seq bigint, data jsonb)';
+
 /**
- * Inserts or updates records of one kind. A record whose data did not change keeps its version and
- * sequence, so importing the same plan twice sends nothing new to devices. Returns how many changed.
+ * Inserts or updates records of one kind (the importer's and the administration's write). A record whose
+ * data did not change keeps its version and sequence, so importing the same plan twice sends nothing new
+ * to devices. An id held by a record of another kind is never taken over: the write fails as a whole.
+ * Returns the records it wrote.
  */
-export async function putRecords<E extends EntityName>(tx: Queryable, entity: E, records: RecordInput<E>[]): Promise<number> {
-  let changed = 0;
+export async function putRecords<E extends EntityName>(tx: Queryable, entity: E, records: RecordInput<E>[]): Promise<EntityRecord<E>[]> {
+  const written: EntityRecord<E>[] = [];
   for (let start = 0; start < records.length; start += 500) {
-    const chunk = records.slice(start, start + 500);
-    const rows = chunk.map((record) => {
-      // version and seq are columns the database assigns; a caller passing a whole record must not store them twice.
-      const { id, version: _version, seq: _seq, ...data } = record as Record<string, unknown> & { id: string };
-      const scope = scopeOf(entity, record as Record<string, unknown>);
-      return { id, plan_id: scope.planId, unit_id: scope.unitId, parent_id: scope.parentId, data };
-    });
+    const rows = records.slice(start, start + 500).map((record) => rowOf(entity, record));
     const existing = await tx.query<{ id: string; same: boolean }>(
-      `SELECT r.id, (r.data = x.data AND NOT r.deleted) AS same
+      `SELECT r.id, (r.data = x.data AND NOT r.deleted AND r.entity = $2) AS same
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, data jsonb)
          JOIN records r ON r.id = x.id`,
-      [JSON.stringify(rows.map(({ id, data }) => ({ id, data })))],
+      [JSON.stringify(rows.map(({ id, data }) => ({ id, data }))), entity],
     );
     const unchanged = new Set(existing.filter((row) => row.same).map((row) => row.id));
     const toWrite = rows.filter((row) => !unchanged.has(row.id));
     if (toWrite.length === 0) continue;
     const firstSeq = await allocateSeqs(tx, toWrite.length);
-    await tx.query(
+    const stored = await tx.query<RecordRow>(
       `INSERT INTO records (id, entity, plan_id, unit_id, parent_id, seq, data)
-         SELECT x.id, $2, x.plan_id, x.unit_id, x.parent_id, x.seq, x.data
-           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, plan_id uuid, unit_id uuid, parent_id uuid, seq bigint, data jsonb)
+         SELECT x.id, $2, x.plan_id, x.unit_id, x.parent_id, x.seq, x.data FROM ${ROWSET}
        ON CONFLICT (id) DO UPDATE SET
          data = EXCLUDED.data, plan_id = EXCLUDED.plan_id, unit_id = EXCLUDED.unit_id, parent_id = EXCLUDED.parent_id,
          prev_unit_id = CASE WHEN records.unit_id IS DISTINCT FROM EXCLUDED.unit_id THEN records.unit_id ELSE records.prev_unit_id END,
-         seq = EXCLUDED.seq, version = records.version + 1, deleted = false, updated_at = now()`,
+         seq = EXCLUDED.seq, version = records.version + 1, deleted = false, updated_at = now()
+       WHERE records.entity = EXCLUDED.entity
+       RETURNING *`,
       [JSON.stringify(toWrite.map((row, index) => ({ ...row, seq: firstSeq + index }))), entity],
     );
-    changed += toWrite.length;
+    if (stored.length !== toWrite.length) throw new RecordClashError(entity);
+    written.push(...stored.map((row) => toRecord<E>(row)));
   }
-  return changed;
+  return written;
+}
+
+/** Adds records that must be new: an id that any record already holds, of any kind, fails the write. */
+export async function insertRecords<E extends EntityName>(tx: Queryable, entity: E, records: RecordInput<E>[]): Promise<EntityRecord<E>[]> {
+  if (records.length === 0) return [];
+  const rows = records.map((record) => rowOf(entity, record));
+  const firstSeq = await allocateSeqs(tx, rows.length);
+  const stored = await tx.query<RecordRow>(
+    `INSERT INTO records (id, entity, plan_id, unit_id, parent_id, seq, data)
+       SELECT x.id, $2, x.plan_id, x.unit_id, x.parent_id, x.seq, x.data FROM ${ROWSET}
+     ON CONFLICT (id) DO NOTHING RETURNING *`,
+    [JSON.stringify(rows.map((row, index) => ({ ...row, seq: firstSeq + index }))), entity],
+  );
+  if (stored.length !== rows.length) throw new RecordClashError(entity);
+  return stored.map((row) => toRecord<E>(row));
+}
+
+/**
+ * Writes a record of this kind that a writer read under its lock, or creates it when `isNew`: an update
+ * reaches only a live record of the same kind, and a new record only an id that no record holds (or that
+ * a deleted record of the same kind left). Data that did not change keeps its version. Returns the record
+ * as stored and whether it changed.
+ */
+export async function writeRecord<E extends EntityName>(tx: Queryable, entity: E, record: RecordInput<E>, isNew: boolean): Promise<{ record: EntityRecord<E>; changed: boolean }> {
+  const row = rowOf(entity, record);
+  const [current] = await tx.query<RecordRow & { same: boolean }>(`SELECT *, data = $2::jsonb AS same FROM records WHERE id = $1`, [row.id, JSON.stringify(row.data)]);
+  if (!current) {
+    if (!isNew) throw new RecordClashError(entity);
+    return { record: (await insertRecords(tx, entity, [record]))[0]!, changed: true };
+  }
+  if (current.entity !== entity || current.deleted !== isNew) throw new RecordClashError(entity);
+  if (!isNew && current.same) return { record: toRecord<E>(current), changed: false };
+  const seq = await allocateSeqs(tx, 1);
+  const [stored] = await tx.query<RecordRow>(
+    `UPDATE records SET data = $3::jsonb, plan_id = $4, unit_id = $5, parent_id = $6, seq = $7, version = version + 1, deleted = false, updated_at = now(),
+            prev_unit_id = CASE WHEN unit_id IS DISTINCT FROM $5::uuid THEN unit_id ELSE prev_unit_id END
+      WHERE id = $1 AND entity = $2 RETURNING *`,
+    [row.id, entity, JSON.stringify(row.data), row.plan_id, row.unit_id, row.parent_id, seq],
+  );
+  return { record: toRecord<E>(stored!), changed: true };
+}
+
+/**
+ * Takes the row lock of the record a change goes through (an activity, or the indicator or goal whose
+ * cell it writes) before anything is read: changes to the same record arriving at the same moment then
+ * run one after the other, each reading what the one before committed, so none decides on a version that
+ * is already gone or overwrites another's change unseen. Without it, PostgreSQL runs them side by side
+ * and the last to commit silently wins. (PGlite runs one transaction at a time.)
+ */
+export async function lockRecord(tx: Queryable, id: string): Promise<void> {
+  await tx.query('SELECT 1 FROM records WHERE id = $1 FOR UPDATE', [id]);
 }
 
 /** Replaces a record with a tombstone that devices receive on their next pull. */

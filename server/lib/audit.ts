@@ -49,6 +49,11 @@ export async function appendAudit(tx: Queryable, row: AuditRow): Promise<void> {
   );
 }
 
+/** The audit line for a change made by an actor (see actor.ts). */
+export async function auditBy(tx: Queryable, actor: { access: { user: { id: string; name: string } }; client: string }, event: AuditEvent): Promise<void> {
+  await appendAudit(tx, { ...event, userId: actor.access.user.id, userName: actor.access.user.name, client: actor.client });
+}
+
 /** The audit line for a request: by the signed-in person (or the given actor), from the request's client. */
 export async function audit(tx: Queryable, c: Context<AppEnv>, event: AuditEvent): Promise<void> {
   const actor = event.actor ?? { id: c.var.access?.user.id ?? null, name: c.var.access?.user.name ?? null };

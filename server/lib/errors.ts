@@ -2,24 +2,28 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '@shared/schemas/error.ts';
+import { RecordClashError } from '../db/records.ts';
+import { Refusal } from './refusal.ts';
 
-/** Throws the project's error shape with a message a person can act on. */
+/** Refuses with the project's error shape and a message a person can act on. */
 export function fail(status: ContentfulStatusCode, code: string, message: string): never {
-  const body: ApiError = { error: { code, message } };
-  throw new HTTPException(status, { res: Response.json(body, { status }) });
+  throw new Refusal(status, code, message);
 }
 
 export function notFound(what: string): never {
   return fail(404, 'not_found', `${what} finns inte.`);
 }
 
+export const RECORD_CLASH = 'Ändringen pekar på en post av en annan sort och sparades inte.';
+
 /** Turns anything thrown into `{ error: { code, message } }`, never leaking a stack trace or SQL. */
 export function handleError(error: Error, c: Context) {
+  if (error instanceof Refusal) return c.json({ error: { code: error.code, message: error.message } } satisfies ApiError, error.status);
+  if (error instanceof RecordClashError) return c.json({ error: { code: 'id_taken', message: RECORD_CLASH } } satisfies ApiError, 409);
   if (error instanceof HTTPException) {
-    if (error.res) return error.res;
     const status = error.status;
     const code = status === 413 ? 'too_large' : status === 404 ? 'not_found' : 'bad_request';
-    const message = status === 413 ? 'Förfrågan är för stor.' : error.message || 'Ogiltig förfrågan.';
+    const message = status === 413 ? 'Förfrågan är för stor.' : 'Ogiltig förfrågan.';
     return c.json({ error: { code, message } } satisfies ApiError, status);
   }
   if (error instanceof SyntaxError) {

@@ -1,12 +1,12 @@
 import { v5 as uuidv5 } from 'uuid';
-import type { EntityName } from '@shared/schemas/entities.ts';
+import type { EntityName, RecordInput } from '@shared/schemas/entities.ts';
 import type { ImportPlanDocument } from '@shared/schemas/planImport.ts';
 import { parseMeasuredValue } from '@shared/logic/measuredValue.ts';
 import { parseTarget } from '@shared/logic/target.ts';
 import { periodEnd } from '@shared/logic/period.ts';
 import { assessmentId, outcomeId } from '@shared/logic/recordIds.ts';
 import type { Database } from '../db/database.ts';
-import { putRecords, type RecordInput } from '../db/records.ts';
+import { putRecords } from '../db/records.ts';
 
 /** Fixed namespace: the same plan key and record key give the same id on every server, so re-imports update. */
 const ID_NAMESPACE = '6f1d3c1e-4b8a-4f0e-9d52-8a3e2b7c9d10';
@@ -213,17 +213,17 @@ export async function importPlan(db: Database, doc: ImportPlanDocument): Promise
 
   const changed = await db.transaction(async (tx) => {
     let count = 0;
-    count += await putRecords(tx, 'unit', units);
-    count += await putRecords(tx, 'plan', [plan]);
-    count += await putRecords(tx, 'perspective', perspectives);
-    count += await putRecords(tx, 'focusArea', focusAreas);
-    count += await putRecords(tx, 'assignment', assignments);
-    count += await putRecords(tx, 'goal', goals);
-    count += await putRecords(tx, 'goalAssessment', goalAssessments);
-    count += await putRecords(tx, 'indicator', [...indicatorByKey.values()]);
-    count += await putRecords(tx, 'outcome', outcomes);
-    count += await putRecords(tx, 'activity', activities);
-    count += await putRecords(tx, 'activityUpdate', updates);
+    count += (await putRecords(tx, 'unit', units)).length;
+    count += (await putRecords(tx, 'plan', [plan])).length;
+    count += (await putRecords(tx, 'perspective', perspectives)).length;
+    count += (await putRecords(tx, 'focusArea', focusAreas)).length;
+    count += (await putRecords(tx, 'assignment', assignments)).length;
+    count += (await putRecords(tx, 'goal', goals)).length;
+    count += (await putRecords(tx, 'goalAssessment', goalAssessments)).length;
+    count += (await putRecords(tx, 'indicator', [...indicatorByKey.values()])).length;
+    count += (await putRecords(tx, 'outcome', outcomes)).length;
+    count += (await putRecords(tx, 'activity', activities)).length;
+    count += (await putRecords(tx, 'activityUpdate', updates)).length;
     return count;
   });
   return { planId, changed };

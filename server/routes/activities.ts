@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { ActivityUpdateInputSchema } from '@shared/schemas/activity.ts';
+import { ActivityUpdateRequestSchema } from '@shared/mutations/activityUpdate.ts';
 import { getRecord, listRecords } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
 import { notFound } from '../lib/errors.ts';
-import { respondToMutation } from '../lib/reporting/respond.ts';
+import { respondToMutation } from '../lib/mutations/respond.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
 
@@ -37,7 +37,7 @@ export const activityRoutes = new Hono<AppEnv>()
     }),
     authorize('write'),
     validate('param', IdParamSchema),
-    validate('json', ActivityUpdateInputSchema),
+    validate('json', ActivityUpdateRequestSchema),
     async (c) => {
       const { id } = c.req.valid('param');
       const { id: updateId, ...args } = c.req.valid('json');

@@ -179,7 +179,7 @@ describe('reporting rights', () => {
     const own = await activityOf('bup');
     const { status, body } = await t.json(`/api/activities/${own.id}/updates`, { method: 'POST', body: JSON.stringify({ text: 'före\u0000efter', baseVersion: own.version }) });
     expect(status).toBe(400);
-    expect(body.error.message).toMatch(/otillåtet tecken/);
+    expect(body.error.message).toMatch(/ett tecken som inte kan sparas/);
   });
 
   it('asks for a reason when an activity is set to Försenad or Avbruten', async () => {

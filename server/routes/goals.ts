@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { GoalAssessmentInputSchema } from '@shared/schemas/goal.ts';
+import { GoalAssessmentSetArgsSchema } from '@shared/mutations/goalAssessmentSet.ts';
 import { withLatestStatus } from '../db/indicatorStatuses.ts';
 import { getRecord, listRecords } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
 import { notFound } from '../lib/errors.ts';
-import { respondToMutation } from '../lib/reporting/respond.ts';
+import { respondToMutation } from '../lib/mutations/respond.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
 
@@ -53,7 +53,7 @@ export const goalRoutes = new Hono<AppEnv>()
     }),
     authorize('write'),
     validate('param', IdParamSchema),
-    validate('json', GoalAssessmentInputSchema),
+    validate('json', GoalAssessmentSetArgsSchema),
     async (c) => {
       const { id } = c.req.valid('param');
       return respondToMutation(c, 'assessment', { name: 'goalAssessment.set', recordId: id, args: c.req.valid('json') }, 200);

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { indicatorStatus } from '@shared/logic/indicatorStatus.ts';
-import { OutcomeInputSchema } from '@shared/schemas/outcome.ts';
+import { OutcomeSetArgsSchema } from '@shared/mutations/outcomeSet.ts';
 import { getRecord, listRecords } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
 import { notFound } from '../lib/errors.ts';
-import { respondToMutation } from '../lib/reporting/respond.ts';
+import { respondToMutation } from '../lib/mutations/respond.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
 
@@ -37,7 +37,7 @@ export const indicatorRoutes = new Hono<AppEnv>()
     }),
     authorize('write'),
     validate('param', IdParamSchema),
-    validate('json', OutcomeInputSchema),
+    validate('json', OutcomeSetArgsSchema),
     async (c) => {
       const { id } = c.req.valid('param');
       return respondToMutation(c, 'outcome', { name: 'outcome.set', recordId: id, args: c.req.valid('json') }, 200);

@@ -1,3 +1,4 @@
+import { historyId } from '@shared/logic/recordIds.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation } from '@shared/schemas/mutation.ts';
@@ -44,7 +45,7 @@ describe('POST /api/sync/push', () => {
     const again = await push(rapportör, batch);
     expect(again.body).toEqual(first.body);
     const { body } = await t.json(`/api/activities/${activity.id}`);
-    expect(body.updates.filter((u: any) => batch.some((m) => m.id === u.id))).toHaveLength(2);
+    expect(body.updates.filter((u: any) => batch.some((m) => historyId(m.id) === u.id))).toHaveLength(2);
   });
 
   it('applies the same batch arriving twice at once only once', async () => {
@@ -53,7 +54,7 @@ describe('POST /api/sync/push', () => {
     const batch = [statusChange(activity.id, activity.version, 'Enligt plan', 'Samtidigt.')];
     const [a, b] = await Promise.all([push(rapportör, batch), push(rapportör, batch)]);
     expect(a.body).toEqual(b.body);
-    const rows = await t.db.query(`SELECT id FROM records WHERE entity = 'activityUpdate' AND id = $1`, [batch[0]!.id]);
+    const rows = await t.db.query(`SELECT id FROM records WHERE entity = 'activityUpdate' AND id = $1`, [historyId(batch[0]!.id)]);
     expect(rows).toHaveLength(1);
     expect((await getRecord(t.db, 'activity', activity.id))!.version).toBe(activity.version + 1);
   });
@@ -70,10 +71,10 @@ describe('POST /api/sync/push', () => {
     const { body } = await t.json(`/api/activities/${activity.id}`);
     expect(body.activity.status).toBe('Försenad');
     expect(body.activity.conflicts).toEqual([expect.objectContaining({ mutationId: bos.id, status: 'Klar', authorName: 'Bo', writtenAt: '2026-11-20T08:00:00.000Z' })]);
-    expect(body.updates.find((u: any) => u.id === bos.id)).toMatchObject({ conflict: true, toStatus: 'Klar', authorName: 'Bo' });
-    expect(body.updates.find((u: any) => u.id === annas.id)).toMatchObject({ conflict: false, toStatus: 'Försenad', authorName: 'Anna' });
+    expect(body.updates.find((u: any) => u.id === historyId(bos.id))).toMatchObject({ conflict: true, toStatus: 'Klar', authorName: 'Bo' });
+    expect(body.updates.find((u: any) => u.id === historyId(annas.id))).toMatchObject({ conflict: false, toStatus: 'Försenad', authorName: 'Anna' });
 
-    const resolve: Mutation = { id: randomUUID(), name: 'activity.resolve', recordId: activity.id, createdAt: new Date().toISOString(), args: { status: 'Klar', statusParts: null, settles: [bos.id] } };
+    const resolve: Mutation = { id: randomUUID(), name: 'activity.resolve', recordId: activity.id, createdAt: new Date().toISOString(), args: { status: 'Klar', statusParts: null, settles: [bos.id], baseVersion: (await getRecord(t.db, 'activity', activity.id))!.version } };
     expect((await push(anna, [resolve], 'device-anna-0001')).body.results[0].status).toBe('applied');
     const settled = (await getRecord(t.db, 'activity', activity.id))!;
     expect(settled).toMatchObject({ status: 'Klar', conflicts: [] });

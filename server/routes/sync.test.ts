@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTITY_SCHEMAS, type EntityName } from '@shared/schemas/entities.ts';
+import { ENTITY_SCHEMAS, type EntityName, type RecordInput } from '@shared/schemas/entities.ts';
 import { PullResponseSchema, type Change, type PullResponse } from '@shared/schemas/sync.ts';
 import { openTestApp, type TestApp } from '../../tests/fixtures/testApp.ts';
 import { importTestPlan } from '../../tests/fixtures/planDocument.ts';
-import { currentSeq, deleteRecord, putRecords, type RecordInput } from '../db/records.ts';
+import { currentSeq, deleteRecord, putRecords } from '../db/records.ts';
 
 let t: TestApp;
 

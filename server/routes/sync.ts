@@ -5,8 +5,9 @@ import { MutationSchema, PushRequestSchema, PushResponseSchema, type MutationRes
 import { PullQuerySchema, PullResponseSchema, type PullResponse } from '@shared/schemas/sync.ts';
 import { changesSince, currentSeq } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
+import { actorOf } from '../lib/actor.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
-import { runMutation } from '../lib/reporting/applyMutation.ts';
+import { runMutation } from '../lib/mutations/runMutation.ts';
 import { validate } from '../lib/validate.ts';
 
 export const syncRoutes = new Hono<AppEnv>()
@@ -47,7 +48,7 @@ export const syncRoutes = new Hono<AppEnv>()
     validate('json', PushRequestSchema),
     async (c) => {
       const { deviceId, mutations } = c.req.valid('json');
-      const access = accessOf(c);
+      const actor = actorOf(c, deviceId);
       const results: MutationResult[] = [];
       for (const raw of mutations) {
         const parsed = v.safeParse(MutationSchema, raw);
@@ -55,7 +56,7 @@ export const syncRoutes = new Hono<AppEnv>()
           results.push({ id: idOf(raw), status: 'rejected', message: `Ändringen är ogiltig: ${parsed.issues[0].message}` });
           continue;
         }
-        results.push((await runMutation(c.var.db, c, access, deviceId, parsed.output)).result);
+        results.push((await runMutation(c.var.db, actor, parsed.output)).result);
       }
       return c.json({ results } satisfies PushResponse, 200);
     },

@@ -12,3 +12,11 @@ export const outcomeId = (indicatorId: string, period: string, subSeriesKey: str
 
 /** One assessment per goal and period, named the same way. */
 export const assessmentId = (goalId: string, period: string) => uuidv5(`${goalId}/${period}`, ASSESSMENT_NAMESPACE);
+
+const HISTORY_NAMESPACE = '8f1c2a4e-6d3b-4e59-b7a0-94c1d2e3f4a5';
+
+/**
+ * The history entry a change adds is named after the change, in a namespace of its own: a device chooses
+ * its change's id, but cannot make that name the id of any record that already exists.
+ */
+export const historyId = (mutationId: string) => uuidv5(mutationId, HISTORY_NAMESPACE);

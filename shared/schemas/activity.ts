@@ -1,5 +1,7 @@
 import * as v from 'valibot';
-import { ConflictAuthorSchema, IsoTimestampSchema, KeySchema, LongTextSchema, NameSchema, ShortTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { ConflictAuthorSchema, IsoTimestampSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { LongTextSchema, NameSchema, ShortTextSchema } from './text.ts';
+import { LIST_LIMITS } from './limits.ts';
 import { PeriodSchema } from './period.ts';
 
 export const ACTIVITY_STATUSES = ['Ej påbörjad', 'Enligt plan', 'Försenad', 'Klar', 'Avbruten'] as const;
@@ -9,6 +11,7 @@ export type ActivityStatus = v.InferOutput<typeof ActivityStatusSchema>;
 /** One part of a status split by part, as the delårsrapport does ("Digitalt grundutbud: Försenad"). */
 export const StatusPartSchema = v.object({ part: NameSchema, status: ActivityStatusSchema });
 export type StatusPart = v.InferOutput<typeof StatusPartSchema>;
+export const StatusPartsSchema = v.pipe(v.array(StatusPartSchema), v.maxLength(LIST_LIMITS.statusParts, `Högst ${LIST_LIMITS.statusParts} delar.`));
 
 export const ActivitySchema = v.object({
   ...SyncMetaSchema.entries,
@@ -26,7 +29,7 @@ export const ActivitySchema = v.object({
   milestone: v.boolean(),
   accessibilityPlan: v.boolean(),
   status: v.nullable(ActivityStatusSchema),
-  statusParts: v.nullable(v.array(StatusPartSchema)),
+  statusParts: v.nullable(StatusPartsSchema),
   latestComment: v.nullable(LongTextSchema),
   statusPeriod: v.nullable(PeriodSchema),
   order: v.number(),
@@ -48,38 +51,10 @@ export const ActivityUpdateSchema = v.object({
   writtenAt: v.nullable(IsoTimestampSchema),
   fromStatus: v.nullable(ActivityStatusSchema),
   toStatus: v.nullable(ActivityStatusSchema),
-  statusParts: v.nullable(v.array(StatusPartSchema)),
+  statusParts: v.nullable(StatusPartsSchema),
   text: v.nullable(LongTextSchema),
   period: v.nullable(PeriodSchema),
   /** This update's status did not take effect: it was made on top of an older version (see Activity.conflicts). */
   conflict: v.boolean(),
 });
 export type ActivityUpdate = v.InferOutput<typeof ActivityUpdateSchema>;
-
-/** A status change and/or comment on an activity, as the person sends it. */
-export const ActivityUpdateInputSchema = v.pipe(
-  v.object({
-    /** Chosen by the device, so that sending the same update twice stores it once. */
-    id: v.optional(UuidSchema),
-    status: v.optional(v.nullable(ActivityStatusSchema), null),
-    statusParts: v.optional(v.nullable(v.array(StatusPartSchema)), null),
-    text: v.optional(v.nullable(v.pipe(LongTextSchema, v.trim())), null),
-    /** The activity version the person saw; a newer one on the server means someone else changed it. */
-    baseVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    writtenAt: v.optional(v.nullable(IsoTimestampSchema), null),
-  }),
-  v.check((input) => !!input.status || !!input.statusParts || !!input.text, 'Ange en status eller skriv en kommentar.'),
-  v.check(
-    (input) => !(input.status === 'Försenad' || input.status === 'Avbruten') || !!input.text,
-    'Skriv en kommentar om varför aktiviteten är försenad eller avbruten.',
-  ),
-);
-export type ActivityUpdateInput = v.InferInput<typeof ActivityUpdateInputSchema>;
-
-/** Someone who may write the activity chooses the status that stands, settling the conflicts listed. */
-export const ActivityResolveInputSchema = v.object({
-  status: v.nullable(ActivityStatusSchema),
-  statusParts: v.optional(v.nullable(v.array(StatusPartSchema)), null),
-  settles: v.pipe(v.array(UuidSchema), v.minLength(1, 'Ange vilken konflikt som löses.')),
-});
-export type ActivityResolveInput = v.InferInput<typeof ActivityResolveInputSchema>;

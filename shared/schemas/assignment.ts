@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { IsoDateSchema, KeySchema, LongTextSchema, ShortTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { IsoDateSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { LongTextSchema, ShortTextSchema } from './text.ts';
 
 export const AssignmentCodeSchema = v.pipe(v.string(), v.regex(/^[A-ZÅÄÖ]{1,6}\d+(-\d+)?$/, 'En uppdragskod skrivs som RF7 eller RF24-3.'));
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { StorableTextSchema } from './text.ts';
 
 /** Every synced record has a stable id, a per-record version and the change sequence of its last write. */
 export const UuidSchema = v.pipe(v.string(), v.uuid('Ogiltigt id.'));
@@ -8,18 +9,20 @@ export const KeySchema = v.pipe(
   v.regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'En nyckel består av små bokstäver a–z, siffror och bindestreck.'),
 );
 
-/** Length limits live here so the server, the client and the importer agree on them. */
-export const TEXT_LIMITS = { name: 500, short: 120, text: 10_000 } as const;
+/** Whether the day a date or timestamp starts with is in the calendar (the ISO shape alone allows 31 February). */
+function dayExists(text: string): boolean {
+  const day = text.slice(0, 10);
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+}
 
-/** PostgreSQL cannot store the NUL character in text; refusing it here keeps it a 400, not a 500. */
-const NoNulSchema = v.pipe(v.string(), v.regex(/^[^\u0000]*$/, 'Texten innehåller ett otillåtet tecken.'));
-
-export const NameSchema = v.pipe(NoNulSchema, v.trim(), v.minLength(1, 'Får inte vara tomt.'), v.maxLength(TEXT_LIMITS.name, `Högst ${TEXT_LIMITS.name} tecken.`));
-export const ShortTextSchema = v.pipe(NoNulSchema, v.trim(), v.maxLength(TEXT_LIMITS.short, `Högst ${TEXT_LIMITS.short} tecken.`));
-export const LongTextSchema = v.pipe(NoNulSchema, v.maxLength(TEXT_LIMITS.text, `Högst ${TEXT_LIMITS.text} tecken.`));
-
-export const IsoDateSchema = v.pipe(v.string(), v.isoDate('Datum skrivs ÅÅÅÅ-MM-DD.'));
-export const IsoTimestampSchema = v.pipe(v.string(), v.isoTimestamp('Ogiltig tidpunkt.'));
+/** A calendar date that exists: `2024-02-31` has the right shape but is refused like any other bad date. */
+export const IsoDateSchema = v.pipe(
+  v.string('Datum skrivs ÅÅÅÅ-MM-DD.'),
+  v.isoDate('Datum skrivs ÅÅÅÅ-MM-DD.'),
+  v.check(dayExists, 'Datumet finns inte i kalendern.'),
+);
+export const IsoTimestampSchema = v.pipe(v.string('Ogiltig tidpunkt.'), v.isoTimestamp('Ogiltig tidpunkt.'), v.check(dayExists, 'Ogiltig tidpunkt.'));
 
 export const SyncMetaSchema = v.object({
   id: UuidSchema,
@@ -35,7 +38,7 @@ export type SyncMeta = v.InferOutput<typeof SyncMetaSchema>;
 export const ConflictAuthorSchema = v.object({
   mutationId: UuidSchema,
   authorId: v.nullable(UuidSchema),
-  authorName: v.string(),
+  authorName: StorableTextSchema,
   receivedAt: IsoTimestampSchema,
   writtenAt: v.nullable(IsoTimestampSchema),
 });

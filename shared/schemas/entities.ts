@@ -27,3 +27,6 @@ export const ENTITY_SCHEMAS = {
 export type EntityName = keyof typeof ENTITY_SCHEMAS;
 export const ENTITY_NAMES = Object.keys(ENTITY_SCHEMAS) as EntityName[];
 export type EntityRecord<E extends EntityName> = v.InferOutput<(typeof ENTITY_SCHEMAS)[E]>;
+
+/** A record as a writer supplies it: the version and change sequence are the database's to assign. */
+export type RecordInput<E extends EntityName> = Omit<EntityRecord<E>, 'version' | 'seq'>;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { KeySchema, LongTextSchema, NameSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { LongTextSchema, NameSchema } from './text.ts';
 
 /** An insatsområde: the plan groups its activities by it. */
 export const FocusAreaSchema = v.object({

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { ConflictAuthorSchema, KeySchema, LongTextSchema, NameSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { ConflictAuthorSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { LongTextSchema, NameSchema } from './text.ts';
 import { PeriodSchema } from './period.ts';
 
 export const GoalLevelSchema = v.picklist(['målområde', 'resultatmål', 'förvaltningsmål', 'delmål']);
@@ -34,18 +35,3 @@ export const GoalAssessmentSchema = v.object({
   conflicts: v.array(v.object({ ...ConflictAuthorSchema.entries, assessment: AssessmentSchema, analysis: v.nullable(LongTextSchema) })),
 });
 export type GoalAssessment = v.InferOutput<typeof GoalAssessmentSchema>;
-
-export const GoalAssessmentInputSchema = v.object({
-  period: PeriodSchema,
-  assessment: AssessmentSchema,
-  analysis: v.optional(v.nullable(LongTextSchema), null),
-  baseVersion: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
-});
-export type GoalAssessmentInput = v.InferInput<typeof GoalAssessmentInputSchema>;
-
-export const GoalAssessmentResolveInputSchema = v.object({
-  period: PeriodSchema,
-  assessment: AssessmentSchema,
-  analysis: v.optional(v.nullable(LongTextSchema), null),
-  settles: v.pipe(v.array(UuidSchema), v.minLength(1, 'Ange vilken konflikt som löses.')),
-});

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { KeySchema, LongTextSchema, NameSchema, ShortTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { LongTextSchema, NameSchema, ShortTextSchema } from './text.ts';
 import { FrequencySchema, PeriodSchema } from './period.ts';
 import { DirectionSchema, TargetSchema } from './target.ts';
 

@@ -1,26 +1,25 @@
 import * as v from 'valibot';
-import { ActivityResolveInputSchema, ActivityUpdateInputSchema } from './activity.ts';
+import { MUTATION_KINDS, type MutationKinds, type MutationName } from '../mutations/kinds.ts';
 import { IsoTimestampSchema, UuidSchema } from './common.ts';
-import { GoalAssessmentInputSchema, GoalAssessmentResolveInputSchema } from './goal.ts';
-import { OutcomeInputSchema, OutcomeResolveInputSchema } from './outcome.ts';
+
+export type { MutationName };
+
+const base = { id: UuidSchema, recordId: UuidSchema, createdAt: IsoTimestampSchema };
 
 /**
  * A change a person made on their device, named and with its own id (chosen by the device, so sending
  * it twice applies it once), the record it concerns and its arguments. The device keeps it in its
  * outbox until the server has answered.
  */
-const base = { id: UuidSchema, recordId: UuidSchema, createdAt: IsoTimestampSchema };
+export type Mutation = {
+  [N in MutationName]: { id: string; recordId: string; createdAt: string; name: N; args: v.InferOutput<MutationKinds[N]['args']> };
+}[MutationName];
 
-export const MutationSchema = v.variant('name', [
-  v.object({ ...base, name: v.literal('activity.update'), args: ActivityUpdateInputSchema }),
-  v.object({ ...base, name: v.literal('outcome.set'), args: OutcomeInputSchema }),
-  v.object({ ...base, name: v.literal('goalAssessment.set'), args: GoalAssessmentInputSchema }),
-  v.object({ ...base, name: v.literal('activity.resolve'), args: ActivityResolveInputSchema }),
-  v.object({ ...base, name: v.literal('outcome.resolve'), args: OutcomeResolveInputSchema }),
-  v.object({ ...base, name: v.literal('goalAssessment.resolve'), args: GoalAssessmentResolveInputSchema }),
-]);
-export type Mutation = v.InferOutput<typeof MutationSchema>;
-export type MutationName = Mutation['name'];
+export const MutationSchema = v.variant(
+  'name',
+  Object.values(MUTATION_KINDS).map((kind) => v.object({ ...base, name: v.literal(kind.name), args: kind.args })) as unknown as [v.ObjectSchema<typeof base & { name: v.LiteralSchema<MutationName, undefined> }, undefined>],
+  'Okänd sorts ändring.',
+) as unknown as v.GenericSchema<unknown, Mutation>;
 
 /**
  * The version and change sequence a write left its record at. Optional because answers stored before the

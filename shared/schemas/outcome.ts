@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { ConflictAuthorSchema, KeySchema, LongTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { ConflictAuthorSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { LongTextSchema } from './text.ts';
 import { PeriodSchema } from './period.ts';
 
 export const GenderSchema = v.picklist(['T', 'K', 'M']);
@@ -26,25 +27,3 @@ export const OutcomeSchema = v.object({
   conflicts: v.array(v.object({ ...ConflictAuthorSchema.entries, value: v.number(), comment: v.nullable(LongTextSchema) })),
 });
 export type Outcome = v.InferOutput<typeof OutcomeSchema>;
-
-/** An outcome as a person enters it: for one period (and sub-series/gender), with an optional comment. */
-export const OutcomeInputSchema = v.object({
-  period: PeriodSchema,
-  subSeriesKey: v.optional(v.nullable(KeySchema), null),
-  gender: v.optional(GenderSchema, 'T'),
-  value: v.pipe(v.number('Värdet måste vara ett tal.'), v.finite('Värdet måste vara ett tal.')),
-  comment: v.optional(v.nullable(LongTextSchema), null),
-  /** The version of the outcome the person saw, or null when they saw none for this period. */
-  baseVersion: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
-});
-export type OutcomeInput = v.InferInput<typeof OutcomeInputSchema>;
-
-/** Chooses the value that stands for a cell with conflicts, settling the ones listed. */
-export const OutcomeResolveInputSchema = v.object({
-  period: PeriodSchema,
-  subSeriesKey: v.optional(v.nullable(KeySchema), null),
-  gender: v.optional(GenderSchema, 'T'),
-  value: v.pipe(v.number('Värdet måste vara ett tal.'), v.finite('Värdet måste vara ett tal.')),
-  comment: v.optional(v.nullable(LongTextSchema), null),
-  settles: v.pipe(v.array(UuidSchema), v.minLength(1, 'Ange vilken konflikt som löses.')),
-});

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { KeySchema, NameSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { NameSchema } from './text.ts';
 
 /** A balanced-scorecard perspective of a plan (invånare/kund, medarbetare, process/verksamhet, ekonomi). */
 export const PerspectiveSchema = v.object({

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { IsoDateSchema, KeySchema, LongTextSchema, NameSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { IsoDateSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { LongTextSchema, NameSchema } from './text.ts';
 
 export const PlanStateSchema = v.picklist(['draft', 'adopted']);
 export type PlanState = v.InferOutput<typeof PlanStateSchema>;

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { ActivityStatusSchema, StatusPartSchema } from './activity.ts';
 import { AssignmentCodeSchema, AssignmentGiverSchema } from './assignment.ts';
-import { IsoDateSchema, KeySchema, LongTextSchema, NameSchema, ShortTextSchema } from './common.ts';
+import { IsoDateSchema, KeySchema } from './common.ts';
+import { LongTextSchema, NameSchema, ShortTextSchema } from './text.ts';
 import { AssessmentSchema, GoalLevelSchema } from './goal.ts';
 import { IndicatorSourceSchema, MeasureSchema } from './indicator.ts';
 import { GenderSchema, OutcomeSourceSchema } from './outcome.ts';

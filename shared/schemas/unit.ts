@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { KeySchema, NameSchema, ShortTextSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { NameSchema, ShortTextSchema } from './text.ts';
 
 export const UnitKindSchema = v.picklist(['region', 'forvaltning', 'omrade', 'verksamhet', 'enhet']);
 export type UnitKind = v.InferOutput<typeof UnitKindSchema>;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { IsoTimestampSchema, NameSchema, UuidSchema } from './common.ts';
+import { IsoTimestampSchema, UuidSchema } from './common.ts';
+import { NameSchema } from './text.ts';
 
 export const ROLES = ['administratör', 'rapportör', 'läsare'] as const;
 export const RoleSchema = v.picklist(ROLES, 'Rollen måste vara administratör, rapportör eller läsare.');

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import type { Mutation } from '@shared/schemas/mutation.ts';
 import type { Me } from '@shared/schemas/user.ts';
-import { outcomeId, assessmentId } from '@shared/logic/recordIds.ts';
+import { historyId } from '@shared/logic/recordIds.ts';
+import { kindOf } from '@shared/mutations/kinds.ts';
 import { recordChange } from '../../client/sync/outbox.ts';
 import { pull } from '../../client/sync/pull.ts';
 import { pushOutbox, type PushResult } from '../../client/sync/push.ts';
@@ -241,14 +242,9 @@ async function checkServer(db: Database, made: Made[]): Promise<{ results: Chaos
     if (!mutation.name.endsWith('.resolve') && audited !== 1) problems.push(`${where}: ${audited} audit lines, one per application expected`);
     if (mutation.name.startsWith('activity.') && !ledger.historyEntries.has(mutation.id)) problems.push(`${where}: no history entry`);
     if (status === 'conflict') {
-      const recordId =
-        mutation.name === 'outcome.set'
-          ? outcomeId(mutation.recordId, mutation.args.period, mutation.args.subSeriesKey ?? null, mutation.args.gender ?? 'T')
-          : mutation.name === 'goalAssessment.set'
-            ? assessmentId(mutation.recordId, mutation.args.period)
-            : mutation.recordId;
+      const recordId = kindOf(mutation.name).targetId(mutation.recordId, mutation.args);
       const onRecord = records.get(recordId)?.conflicts?.some((k) => k.mutationId === mutation.id) ?? false;
-      const inHistory = history.get(mutation.id) === true || audited === 1;
+      const inHistory = history.get(historyId(mutation.id)) === true || audited === 1;
       if (!settled.has(mutation.id) && !onRecord) problems.push(`${where}: a conflict nobody settled, missing from the record's conflicts`);
       if (!onRecord && !inHistory) problems.push(`${where}: a conflict neither on the record nor in its history`);
     }

@@ -72,7 +72,7 @@ async function makeResolve(device: ChaosDevice, base: { id: string; createdAt: s
   if (activities.length && (outcomes.length === 0 || random.chance(0.5))) {
     const activity = random.pick(activities);
     const choice = random.pick([activity.status, ...activity.conflicts.map((k) => k.status)]);
-    return { ...base, name: 'activity.resolve', recordId: activity.id, args: { status: choice, statusParts: null, settles: activity.conflicts.map((k) => k.mutationId) } };
+    return { ...base, name: 'activity.resolve', recordId: activity.id, args: { status: choice, statusParts: null, settles: activity.conflicts.map((k) => k.mutationId), baseVersion: activity.version } };
   }
   if (outcomes.length) {
     const outcome = random.pick(outcomes);
@@ -81,7 +81,7 @@ async function makeResolve(device: ChaosDevice, base: { id: string; createdAt: s
       ...base,
       name: 'outcome.resolve',
       recordId: outcome.indicatorId,
-      args: { period: outcome.period, subSeriesKey: outcome.subSeriesKey, gender: outcome.gender, value: choice, comment: outcome.comment, settles: outcome.conflicts.map((k) => k.mutationId) },
+      args: { period: outcome.period, subSeriesKey: outcome.subSeriesKey, gender: outcome.gender, value: choice, comment: outcome.comment, settles: outcome.conflicts.map((k) => k.mutationId), baseVersion: outcome.version },
     };
   }
   return null;

@@ -1,9 +1,10 @@
+import { historyId } from '@shared/logic/recordIds.ts';
 import type { Database } from '../../server/db/database.ts';
 
 /**
  * What the server's database holds about a set of mutation ids: the answer stored for each (the
  * exactly-once record), how many audit lines name it (one per application: a mutation applied twice
- * would leave two), and which became an activity history entry.
+ * would leave two), and which became an activity history entry (named after the mutation, see historyId).
  */
 export interface Ledger {
   status: Map<string, string | null>;
@@ -17,10 +18,11 @@ export async function readLedger(db: Database, ids: string[]): Promise<Ledger> {
     `SELECT detail->>'mutationId' AS id, count(*)::int AS n FROM audit_log WHERE detail->>'mutationId' = ANY($1::text[]) GROUP BY 1`,
     [ids],
   );
-  const history = await db.query<{ id: string }>(`SELECT id::text FROM records WHERE entity = 'activityUpdate' AND NOT deleted AND id = ANY($1::uuid[])`, [ids]);
+  const byHistoryId = new Map(ids.map((id) => [historyId(id), id]));
+  const history = await db.query<{ id: string }>(`SELECT id::text FROM records WHERE entity = 'activityUpdate' AND NOT deleted AND id = ANY($1::uuid[])`, [[...byHistoryId.keys()]]);
   return {
     status: new Map(stored.map((row) => [row.id, row.status])),
     auditLines: new Map(audited.map((row) => [row.id, row.n])),
-    historyEntries: new Set(history.map((row) => row.id)),
+    historyEntries: new Set(history.map((row) => byHistoryId.get(row.id)!)),
   };
 }

@@ -70,7 +70,9 @@ describe('two changes one person made offline to the same record', () => {
     await t.json(`/api/indicators/${indicator.id}/outcomes`, { method: 'PUT', body: JSON.stringify({ period: '2026-03', value: 10, baseVersion: null }) });
     await anna.pull();
     const seen = (await anna.db.outcome.get(cell))!;
-    // A share above 100 % is refused; the person then corrects the value.
+    // The device's copy is older than the server's, where the indicator has since become a share: 150 passes
+    // on the device, the server refuses it, and the person then corrects the value.
+    await anna.db.indicator.update(indicator.id, { measure: 'mnkr' });
     await recordChange(anna.db, outcomeSet(indicator.id, 150, seen.version), anna.author);
     await recordChange(anna.db, outcomeSet(indicator.id, 15, seen.version), anna.author);
     expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ sent: 1, rejected: 1, conflicts: 0 });

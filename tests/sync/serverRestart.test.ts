@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { historyId } from '@shared/logic/recordIds.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '@shared/schemas/activity.ts';
@@ -95,7 +96,7 @@ describe('the server process killed (SIGKILL) in the middle of a push', () => {
         return answer;
       }
       if (batches > 3) throw new Error('pushOutbox went on after the server was killed');
-      killedBatch = new Set(batch.filter((m) => m.name === 'activity.update').map((m) => m.id));
+      killedBatch = new Set(batch.filter((m) => m.name === 'activity.update').map((m) => historyId(m.id)));
       const killed = new Promise((resolve) => setTimeout(resolve, timedBatchMs / 2)).then(() => server.kill());
       const answer = await device.send(batch);
       await killed;
@@ -139,9 +140,9 @@ describe('the server process killed (SIGKILL) in the middle of a push', () => {
       // In the order they were made: the server's receive times follow the device's order.
       const [order] = await db.query<{ ids: string[] }>(
         `SELECT array_agg(id::text ORDER BY data->>'createdAt', seq) AS ids FROM records WHERE entity = 'activityUpdate' AND id = ANY($1::uuid[])`,
-        [comments.map((m) => m.id)],
+        [comments.map((m) => historyId(m.id))],
       );
-      expect(order!.ids).toEqual(comments.map((m) => m.id));
+      expect(order!.ids).toEqual(comments.map((m) => historyId(m.id)));
       const [counts] = await db.query<{ updates: number; outcomes: number }>(
         `SELECT count(*) FILTER (WHERE entity = 'activityUpdate' AND data->>'authorName' LIKE 'Bo Rapportör%')::int AS updates,
                 count(*) FILTER (WHERE entity = 'outcome' AND data->>'enteredBy' LIKE 'Bo Rapportör%')::int AS outcomes

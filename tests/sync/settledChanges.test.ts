@@ -94,6 +94,8 @@ describe('a change the server refused', () => {
 
   it('removes an outcome the server never had', async () => {
     const { indicator, anna } = await setting();
+    // An older copy of the indicator, from before it became a share on the server: 150 passes only on the device.
+    await anna.db.indicator.update(indicator.id, { measure: 'mnkr' });
     await recordChange(anna.db, outcomeSet(indicator.id, 150, null), anna.author);
     expect(await pushOutbox(anna.db, anna.send)).toMatchObject({ rejected: 1 });
     await pull(anna.db, anna.fetchPage);

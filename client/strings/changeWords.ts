@@ -1,0 +1,25 @@
+import type { ChangeWords } from '@shared/mutations/kind.ts';
+import { formatPeriod, formatValue } from '../format.ts';
+import { t } from './index.ts';
+
+function quoted(text: string): string {
+  const short = text.length > 80 ? `${text.slice(0, 80).trimEnd()} …` : text;
+  return `”${short}”`;
+}
+
+const words = t.changes.describe;
+const status = (value: Parameters<ChangeWords['status']>[0]) => (value ? t.activityStatus[value] : t.activities.conflict.noStatus);
+const value = (number: number, measure: Parameters<ChangeWords['outcome']>[2]) => (measure ? formatValue(number, measure) : String(number));
+
+/** The words changes are described in on this device (Ändringar på enheten). */
+export const changeWords: ChangeWords = {
+  status: (s) => words.status(status(s)),
+  statusParts: (parts) => words.parts(parts.map((p) => `${p.part}: ${t.activityStatus[p.status]}`).join(', ')),
+  comment: (text) => words.comment(quoted(text)),
+  chosenStatus: (s) => words.chosenStatus(status(s)),
+  outcome: (period, number, measure) => words.outcome(formatPeriod(period), value(number, measure)),
+  chosenValue: (period, number, measure) => words.chosenValue(formatPeriod(period), value(number, measure)),
+  assessment: (period, assessment) => words.assessment(formatPeriod(period), t.assessment[assessment]),
+  chosenAssessment: (period, assessment) => words.chosenAssessment(formatPeriod(period), t.assessment[assessment]),
+  join: (parts) => parts.join(' · '),
+};

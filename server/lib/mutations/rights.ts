@@ -1,0 +1,22 @@
+import type { MutationKinds, MutationName } from '@shared/mutations/kinds.ts';
+import type { EntityRecord } from '@shared/schemas/entities.ts';
+import type { Access } from '../access.ts';
+
+/** What a person may do with the record a change names: make the change, only see it, or not even know it exists. */
+export type Right = 'allowed' | 'forbidden' | 'hidden';
+
+const onWritableUnit = (access: Access, record: { unitId: string }): Right =>
+  !access.canRead(record.unitId) ? 'hidden' : access.canWrite(record.unitId) ? 'allowed' : 'forbidden';
+
+/**
+ * Who may make each kind of change, decided on the record it names (the one place for it; the push and
+ * the REST routes both go through it). Reporting is for rapportörer and administratörer of the record's unit.
+ */
+export const MUTATION_RIGHTS: { [N in MutationName]: (access: Access, parent: EntityRecord<MutationKinds[N]['parent']>) => Right } = {
+  'activity.update': onWritableUnit,
+  'activity.resolve': onWritableUnit,
+  'outcome.set': onWritableUnit,
+  'outcome.resolve': onWritableUnit,
+  'goalAssessment.set': onWritableUnit,
+  'goalAssessment.resolve': onWritableUnit,
+};
