@@ -179,6 +179,7 @@ export const sv = {
     signedOut: 'Logga in igen för att skicka dina ändringar. Inget av det du skrivit försvinner.',
     failed: 'Kunde inte nå servern. Försöker igen snart.',
     serverFailed: (status: number) => `Servern svarade med ett fel (${status}). Försöker igen snart.`,
+    serverFailedOnIt: 'Servern kunde inte ta emot den här ändringen. Den finns kvar här; visa den för en administratör eller ta bort den.',
     unexpected: 'Servern svarade med något appen inte förstod. Försöker igen snart.',
     refresh: 'Synka nu',
     stale: 'Mer än ett dygn gammal',

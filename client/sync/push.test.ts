@@ -9,7 +9,7 @@ import { openTestApp, type Requester, type TestApp } from '../../tests/fixtures/
 import { openDeviceDb, type MalbildDb } from '../db/database.ts';
 import { recordChange } from './outbox.ts';
 import { pull, type FetchPage } from './pull.ts';
-import { pushOutbox } from './push.ts';
+import { pushOutbox, type SendBatch } from './push.ts';
 import { serverSender } from './serverPush.ts';
 
 let t: TestApp;
@@ -119,6 +119,36 @@ describe('a change made on the device', () => {
     const activity = await bupActivity();
     await recordChange(device, statusChange(activity, 'Försenad', 'Ingen täckning.'), author);
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    try {
+      expect(await pushOutbox(device, sendToServer)).toEqual({ sent: 0, conflicts: 0, rejected: 0, stopped: 'unreachable' });
+    } finally {
+      vi.stubGlobal('fetch', (input: string, init?: RequestInit) => bup.request(input, init));
+    }
+    expect(await device.outbox.where('state').equals('pending').count()).toBe(1);
+  });
+
+  it('finds the one change a server fails on by halving the batch, sets it aside with its text, and sends the rest', async () => {
+    const activity = await bupActivity();
+    const changes = Array.from({ length: 9 }, (_, n) => ({ ...statusChange(activity, 'Försenad', `Rad ${n}.`), args: { status: null, statusParts: null, text: `Rad ${n}.`, baseVersion: activity.version, writtenAt: null } }) as Mutation);
+    for (const change of changes) await recordChange(device, change, author);
+    const poisoned = changes[6]!.id;
+    const batches: number[] = [];
+    // The server failing (500) on any batch holding that one change, as a bug in its handling would.
+    const failingOnOne: SendBatch = async (mutations) => {
+      batches.push(mutations.length);
+      return mutations.some((m) => m.id === poisoned) ? { kind: 'failed' } : sendToServer(mutations);
+    };
+    expect(await pushOutbox(device, failingOnOne)).toEqual({ sent: 8, conflicts: 0, rejected: 1, stopped: null });
+    expect(await device.outbox.toArray()).toEqual([expect.objectContaining({ id: poisoned, state: 'rejected', args: expect.objectContaining({ text: 'Rad 6.' }) })]);
+    expect(batches.length, 'halving finds it in a few requests, not one per change').toBeLessThanOrEqual(8);
+    const { body } = await bup.json(`/api/activities/${activity.id}`);
+    expect(body.updates.filter((u: { text: string }) => /^Rad \d\.$/.test(u.text)).map((u: { text: string }) => u.text).sort()).toEqual(changes.filter((c) => c.id !== poisoned).map((c) => (c.args as { text: string }).text).sort());
+  });
+
+  it('keeps everything queued when the server fails on every batch, even an empty one', async () => {
+    const activity = await bupActivity();
+    await recordChange(device, statusChange(activity, 'Försenad', 'Servern är trasig.'), author);
+    vi.stubGlobal('fetch', async () => new Response('{}', { status: 500 }));
     try {
       expect(await pushOutbox(device, sendToServer)).toEqual({ sent: 0, conflicts: 0, rejected: 0, stopped: 'unreachable' });
     } finally {

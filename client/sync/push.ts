@@ -2,10 +2,14 @@ import { historyId } from '@shared/logic/recordIds.ts';
 import { kindOf } from '@shared/mutations/kinds.ts';
 import { PUSH_MAX_MUTATIONS, type Mutation, type MutationResult } from '@shared/schemas/mutation.ts';
 import type { MalbildDb, OutboxEntry } from '../db/database.ts';
+import { t } from '../strings/index.ts';
 import { localChangeTables, reapplyPending } from './outbox.ts';
 
-/** What came back for a batch: one result per mutation, or no answer to act on. */
-export type BatchAnswer = { kind: 'results'; results: MutationResult[] } | { kind: 'unauthenticated' } | { kind: 'unreachable' };
+/**
+ * What came back for a batch: one result per mutation; the server failing on it (`failed`, an internal
+ * error while handling these very changes); or no answer to act on.
+ */
+export type BatchAnswer = { kind: 'results'; results: MutationResult[] } | { kind: 'failed' } | { kind: 'unauthenticated' } | { kind: 'unreachable' };
 
 export type SendBatch = (mutations: Mutation[]) => Promise<BatchAnswer>;
 
@@ -21,17 +25,31 @@ export interface PushResult {
 /**
  * Sends the waiting changes in the order they were made, in batches. An applied change (or one the server
  * kept as a conflict on its record) leaves the outbox; a rejected one stays, marked with the server's
- * reason, for its author to see; no answer (offline, server error) or a lost session stops with everything
- * still queued. Each mutation carries the id chosen when it was made, so sending again after a lost answer
- * applies nothing twice.
+ * reason, for its author to see; no answer (offline, server unavailable) or a lost session stops with
+ * everything still queued. Each mutation carries the id chosen when it was made, so sending again after a
+ * lost answer applies nothing twice. A batch the server fails on is halved until the one change at fault
+ * is found; that one is set aside like a refused one, so that it cannot hold up every change after it.
  */
 export async function pushOutbox(db: MalbildDb, send: SendBatch): Promise<PushResult> {
   const result: PushResult = { sent: 0, conflicts: 0, rejected: 0, stopped: null };
+  let size = PUSH_MAX_MUTATIONS;
   for (;;) {
-    const batch = (await db.outbox.where('state').equals('pending').sortBy('order')).slice(0, PUSH_MAX_MUTATIONS);
+    const batch = (await db.outbox.where('state').equals('pending').sortBy('order')).slice(0, size);
     if (batch.length === 0) return result;
     const mutations = batch.map(({ order: _order, author: _author, state: _state, message: _message, ...mutation }) => mutation as Mutation);
     const answer = await send(mutations);
+    if (answer.kind === 'failed') {
+      if (batch.length > 1) {
+        size = Math.ceil(batch.length / 2);
+        continue;
+      }
+      // A server failing on an empty batch too is failing on everything: nothing is this change's fault.
+      if ((await send([])).kind !== 'results') return { ...result, stopped: 'unreachable' };
+      await db.outbox.update(batch[0]!.order!, { state: 'rejected', message: t.sync.serverFailedOnIt });
+      result.rejected++;
+      size = PUSH_MAX_MUTATIONS;
+      continue;
+    }
     if (answer.kind !== 'results') return { ...result, stopped: answer.kind };
     const byId = new Map(answer.results.map((r) => [r.id, r]));
     await db.transaction('rw', [...localChangeTables(db), db.meta], async () => {

@@ -20,6 +20,8 @@ export function serverSender(deviceId: string, transport: Transport = apiFetch):
       return { kind: 'unreachable' };
     }
     if (response.status === 401) return { kind: 'unauthenticated' };
+    // A 500 is the server failing on these changes; 502–504 (a proxy, the database away) say nothing about them.
+    if (response.status === 500) return { kind: 'failed' };
     const parsed = v.safeParse(PushResponseSchema, await response.json().catch(() => null));
     if (!response.ok || !parsed.success) return { kind: 'unreachable' };
     return { kind: 'results', results: parsed.output.results };
