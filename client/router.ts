@@ -39,7 +39,8 @@ export const router = createRouter({
     { path: '/planer/:planId/forsenat', name: 'delayed', component: () => import('./views/CommitteeDelayedView.vue'), props: true },
     { path: '/planer/:planId/sok', name: 'search', component: () => import('./views/CommitteeSearchView.vue'), props: true },
     { path: '/planer/:planId/indikatorer/:indicatorId', name: 'indicator', component: () => import('./views/CommitteeIndicatorView.vue'), props: true },
-    // Online-only screens for a few people: loaded when opened, not with everyone's app.
+    // Online-only screens: loaded when opened, not with everyone's app.
+    { path: '/konto', name: 'account', component: () => import('./views/AccountView.vue') },
     { path: '/admin', redirect: { name: 'admin-users' } },
     { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true } },
     { path: '/admin/enheter', name: 'admin-units', component: () => import('./views/AdminUnitsView.vue'), meta: { admin: true } },

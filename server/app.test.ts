@@ -234,3 +234,54 @@ describe('delivery to a phone', () => {
     expect((await app.request('/assets/app-abc123.js')).headers.get('content-encoding')).toBeNull();
   });
 });
+
+describe('answers that must not be kept', () => {
+  it('carry Cache-Control: no-store on every API answer, errors included', async () => {
+    const rapportör = await t.userWith('rapportör', randomUUID());
+    const limited = createApp({ db: t.db, clientDir: null, loginAttemptsPerMinute: 0 });
+    const answers = [
+      await t.anonymous.request('/api/auth/me'),
+      await rapportör.request('/api/admin/users'),
+      await t.request(`/api/plans/${randomUUID()}`),
+      await t.request('/api/admin/audit?from=inte-ett-datum'),
+      await t.request('/api/sync/push', { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) }),
+      await limited.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@b.se', password: 'x' }) }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([401, 403, 404, 400, 413, 429]);
+    for (const answer of answers) expect(answer.headers.get('cache-control'), `${answer.status}`).toBe('no-store');
+  });
+});
+
+describe('the device id header', () => {
+  it('is checked before anything stores it', async () => {
+    for (const device of ['kort', 'x'.repeat(65), 'enhet med mellanslag', '<img src=x>']) {
+      const { status, body } = await t.json('/api/auth/me', { headers: { 'x-device-id': device } });
+      expect(status, device).toBe(400);
+      expect(body.error.message).not.toContain(device);
+    }
+    expect((await t.request('/api/auth/me', { headers: { 'x-device-id': 'enhet-1234_abcd' } })).status).toBe(200);
+  });
+});
+
+describe('the audit log', () => {
+  it('refuses a date that is not in the calendar with 400', async () => {
+    const { status, body } = await t.json('/api/admin/audit?from=2024-02-31');
+    expect(status).toBe(400);
+    expect(body.error.message).toBe('Parametern from: Datumet finns inte i kalendern.');
+  });
+
+  it('is paged with a cursor, so every row can be read', async () => {
+    const person = await t.userWith('läsare', randomUUID());
+    for (let i = 0; i < 7; i++) await person.request('/api/auth/logout-others', { method: 'POST' });
+    const seen: number[] = [];
+    let before: number | null = null;
+    do {
+      const { body }: { body: { entries: { id: number }[]; nextBefore: number | null } } = await t.json(`/api/admin/audit?userId=${person.userId}&limit=3${before ? `&before=${before}` : ''}`);
+      seen.push(...body.entries.map((e) => e.id));
+      before = body.nextBefore;
+    } while (before !== null);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+  });
+});

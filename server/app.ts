@@ -6,12 +6,14 @@ import { compress } from 'hono/compress';
 import { openAPIRouteHandler, type GenerateSpecOptions } from 'hono-openapi';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { ApiErrorSchema } from '@shared/schemas/error.ts';
+import { DEVICE_ID_PATTERN } from '@shared/schemas/mutation.ts';
 import type { Database } from './db/database.ts';
 import type { AppEnv } from './lib/appEnv.ts';
 import { authorize, enforceRules } from './lib/authorize.ts';
 import { fail, handleError } from './lib/errors.ts';
 import { createAddressLimiter } from './lib/loginThrottle.ts';
-import { rejectCrossSite, securityHeaders } from './lib/webSecurity.ts';
+import { readRequestClient } from './lib/requestClient.ts';
+import { rejectCrossSite, securityHeaders, strictTransport } from './lib/webSecurity.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -27,6 +29,11 @@ export interface AppOptions {
   clientDir: string | null;
   /** Sign-in attempts allowed per client address and minute. */
   loginAttemptsPerMinute?: number;
+  /**
+   * Whether a proxy in front of the app says who the client is (`TRUST_PROXY`): only when every request
+   * comes through one, or anyone could claim any address and scheme.
+   */
+  trustProxy?: boolean;
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -55,7 +62,7 @@ function buildApi() {
 
 export type AppType = ReturnType<typeof buildApi>;
 
-export function createApp({ db, clientDir, loginAttemptsPerMinute = 30 }: AppOptions) {
+export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustProxy = false }: AppOptions) {
   const api = buildApi();
   api.get(
     '/openapi.json',
@@ -73,15 +80,25 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30 }: AppOpt
   const loginLimiter = createAddressLimiter(loginAttemptsPerMinute);
   const app = new Hono<AppEnv>();
   app.onError(handleError);
+  app.use('*', async (c, next) => {
+    const client = readRequestClient(c, trustProxy);
+    c.set('client', client);
+    c.set('secureCookies', client.scheme === 'https' || !LOCAL_HOSTS.has(new URL(client.origin).hostname));
+    await next();
+  });
   app.use('*', securityHeaders);
+  app.use('*', strictTransport);
   // A page of the pull is megabytes of repetitive JSON: a phone downloads a fraction of it compressed.
   app.use('*', compress());
   app.use('/api/*', async (c, next) => {
     c.set('db', db);
-    c.set('secureCookies', !LOCAL_HOSTS.has(new URL(c.req.url).hostname));
     c.set('loginLimiter', loginLimiter);
     c.header('Cache-Control', 'no-store');
+    const device = c.req.header('x-device-id');
+    if (device !== undefined && !DEVICE_ID_PATTERN.test(device)) return fail(400, 'invalid_input', 'Ogiltigt enhets-id (X-Device-Id).');
     await next();
+    // Again after the handler: an answer built outside this context (a library's) must not be cached either.
+    c.header('Cache-Control', 'no-store');
   });
   app.use('/api/*', bodyLimit({ maxSize: BODY_LIMIT, onError: () => fail(413, 'too_large', 'Förfrågan är för stor (högst 1 MB).') }));
   app.use('/api/*', rejectCrossSite);

@@ -7,6 +7,7 @@ const EnvSchema = v.object({
   DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL måste börja med postgres:// eller postgresql://.'))),
   DEMO_DATA: v.optional(v.picklist(['0', '1'], 'DEMO_DATA måste vara 0 eller 1.'), '0'),
   CLIENT_DIR: v.optional(v.string(), './dist'),
+  TRUST_PROXY: v.optional(v.picklist(['0', '1'], 'TRUST_PROXY måste vara 0 eller 1.'), '0'),
 });
 
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   databaseUrl: string | null;
   demoData: boolean;
   clientDir: string;
+  /** Whether a proxy in front of the app says who the client is (X-Forwarded-*, Forwarded). */
+  trustProxy: boolean;
 }
 
 /** Reads the environment once, at start; a wrong value stops the server with a message saying which. */
@@ -33,5 +36,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     demoData: e.DEMO_DATA === '1',
     clientDir: e.CLIENT_DIR,
+    trustProxy: e.TRUST_PROXY === '1',
   };
 }

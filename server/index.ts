@@ -24,7 +24,7 @@ if (config.demoData) {
   if (accounts) console.log(`${accounts} demokonton skapade (se README.md).`);
 }
 
-const server = serve({ fetch: createApp({ db, clientDir: config.clientDir }).fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: createApp({ db, clientDir: config.clientDir, trustProxy: config.trustProxy }).fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Målbild på http://localhost:${info.port} (databas: ${db.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL'})`);
 });
 

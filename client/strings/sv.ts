@@ -241,9 +241,24 @@ export const sv = {
     signedInAs: 'Inloggad som',
     noGrants: 'inga behörigheter',
     admin: 'Administration',
+    account: 'Mitt konto',
     signOut: 'Logga ut',
     signingOut: 'Loggar ut …',
     grant: (role: string, unit: string) => `${role}, ${unit}`,
+  },
+  account: {
+    heading: 'Mitt konto',
+    offline: 'Du behöver nätverk för att byta lösenord eller logga ut andra enheter.',
+    passwordHeading: 'Byt lösenord',
+    currentPassword: 'Nuvarande lösenord',
+    newPassword: 'Nytt lösenord',
+    savePassword: 'Byt lösenord',
+    saving: 'Sparar …',
+    passwordChanged: 'Lösenordet är bytt. Dina andra enheter är utloggade.',
+    devicesHeading: 'Andra enheter',
+    devicesHint: 'Har du tappat en telefon eller loggat in på en dator du inte använder längre? Logga ut överallt utom här.',
+    signOutOthers: 'Logga ut alla andra enheter',
+    othersSignedOut: (n: number) => (n === 0 ? 'Inga andra enheter var inloggade.' : n === 1 ? '1 annan enhet loggades ut.' : `${n} andra enheter loggades ut.`),
   },
   signOut: {
     heading: 'Ändringar som inte har skickats',
@@ -283,6 +298,14 @@ export const sv = {
     navAudit: 'Logg',
     onlineOnly: 'Administrationen kräver nätverk.',
     loading: 'Hämtar …',
+    lockouts: {
+      heading: 'Låsta inloggningar',
+      hint: 'Fem felaktiga lösenord från samma adress låser inloggningen där i 15 minuter. Lås upp om personen själv har glömt sitt lösenord.',
+      until: (minutes: number, addresses: number) =>
+        `låst ${minutes === 1 ? '1 minut' : `${minutes} minuter`} till${addresses > 1 ? `, från ${addresses} adresser` : ''}`,
+      unlock: 'Lås upp',
+      unlocked: (name: string) => `Inloggningen för ${name} är upplåst.`,
+    },
     retry: 'Försök igen',
     user: {
       heading: 'Användare',
@@ -336,6 +359,7 @@ export const sv = {
     },
     audit: {
       heading: 'Logg',
+      older: 'Visa äldre händelser',
       filters: 'Urval',
       user: 'Person',
       anyUser: 'Alla personer',

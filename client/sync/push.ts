@@ -37,12 +37,14 @@ export async function pushOutbox(db: MalbildDb, send: SendBatch): Promise<PushRe
     const batch = (await db.outbox.where('state').equals('pending').sortBy('order')).slice(0, size);
     if (batch.length === 0) return result;
     const mutations = batch.map(({ order: _order, author: _author, state: _state, message: _message, ...mutation }) => mutation as Mutation);
-    const answer = await send(mutations);
+    let answer = await send(mutations);
+    if (answer.kind === 'failed' && batch.length > 1) {
+      size = Math.ceil(batch.length / 2);
+      continue;
+    }
+    // Alone, once more, in case it was the moment.
+    if (answer.kind === 'failed') answer = await send(mutations);
     if (answer.kind === 'failed') {
-      if (batch.length > 1) {
-        size = Math.ceil(batch.length / 2);
-        continue;
-      }
       // A server failing on an empty batch too is failing on everything: nothing is this change's fault.
       if ((await send([])).kind !== 'results') return { ...result, stopped: 'unreachable' };
       await db.outbox.update(batch[0]!.order!, { state: 'rejected', message: t.sync.serverFailedOnIt });

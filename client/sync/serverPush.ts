@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ApiErrorSchema } from '@shared/schemas/error.ts';
 import { PushResponseSchema } from '@shared/schemas/mutation.ts';
 import { apiFetch } from '../http.ts';
 import type { SendBatch } from './push.ts';
@@ -20,9 +21,11 @@ export function serverSender(deviceId: string, transport: Transport = apiFetch):
       return { kind: 'unreachable' };
     }
     if (response.status === 401) return { kind: 'unauthenticated' };
-    // A 500 is the server failing on these changes; 502–504 (a proxy, the database away) say nothing about them.
-    if (response.status === 500) return { kind: 'failed' };
-    const parsed = v.safeParse(PushResponseSchema, await response.json().catch(() => null));
+    const body: unknown = await response.json().catch(() => null);
+    // Only the app's own "internal" error says it failed on these changes; a proxy's 5xx, or the database
+    // being away (503), says nothing about them.
+    if (response.status === 500 && v.is(ApiErrorSchema, body) && body.error.code === 'internal') return { kind: 'failed' };
+    const parsed = v.safeParse(PushResponseSchema, body);
     if (!response.ok || !parsed.success) return { kind: 'unreachable' };
     return { kind: 'results', results: parsed.output.results };
   };

@@ -13,7 +13,7 @@ import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
 import { putRecords } from '../db/records.ts';
 import { countAdmins, emailTaken, insertGrant, insertUser } from '../db/users.ts';
-import { appendAudit } from '../lib/audit.ts';
+import { insertAudit } from '../db/auditLog.ts';
 import { hashPassword } from '../lib/passwords.ts';
 
 function askHidden(question: string): Promise<string> {
@@ -62,7 +62,7 @@ try {
     }
     const userId = await insertUser(tx, { name: name.output, email: email.output, passwordHash });
     await insertGrant(tx, userId, { unitId: root.id, role: 'administratör', includeSubunits: true });
-    await appendAudit(tx, { userId, userName: name.output, action: 'user.create', entity: 'user', recordId: userId, unitId: root.id, client: 'kommandoraden' });
+    await insertAudit(tx, { userId, userName: name.output, action: 'user.create', entity: 'user', recordId: userId, unitId: root.id, client: 'kommandoraden' });
   });
   console.log(`Administratören ${email.output} är skapad.`);
 } finally {

@@ -1,10 +1,13 @@
 import type { Database } from '../db/database.ts';
 import type { Access } from './access.ts';
+import type { RequestClient } from './requestClient.ts';
 
 /** What every request handler can reach through `c.var`. */
 export interface AppEnv {
   Variables: {
     db: Database;
+    /** Where the request came from and how the browser reached the app (see requestClient.ts). */
+    client: RequestClient;
     /** The signed-in person's rights; null when nobody is signed in (only public routes get that far). */
     access: Access | null;
     /** Whether cookies must be `Secure` (everywhere but plain-HTTP localhost). */

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { insertAudit } from '../db/auditLog.ts';
 import type { Queryable } from '../db/database.ts';
 import type { AppEnv } from './appEnv.ts';
 
@@ -13,49 +13,23 @@ export interface AuditEvent {
   actor?: { id: string | null; name: string | null };
 }
 
-export function addressOf(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'okänd';
-  } catch {
-    // app.request() in tests has no socket.
-    return 'okänd';
-  }
-}
-
-/** Where a request came from, for the audit trail: the address and the browser, never a cookie. */
+/**
+ * Where a request came from, for the audit trail: the address and the browser, never a cookie. The
+ * device id was checked at the edge (app.ts); the user agent is cut to a length and to printable text.
+ */
 export function clientOf(c: Context<AppEnv>): string {
-  const address = addressOf(c);
   const device = c.req.header('x-device-id') ?? '';
-  const agent = (c.req.header('user-agent') ?? '').slice(0, 200);
-  return `${address}${device ? ` enhet ${device.slice(0, 64)}` : ''} ${agent}`.trim();
-}
-
-export interface AuditRow {
-  userId: string | null;
-  userName: string | null;
-  action: string;
-  entity?: string | null;
-  recordId?: string | null;
-  unitId?: string | null;
-  client: string;
-  detail?: Record<string, unknown> | null;
-}
-
-/** Appends one line to the audit trail, in the caller's transaction so it stands or falls with the write. */
-export async function appendAudit(tx: Queryable, row: AuditRow): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_log (user_id, user_name, action, entity, record_id, unit_id, client, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [row.userId, row.userName, row.action, row.entity ?? null, row.recordId ?? null, row.unitId ?? null, row.client, row.detail ? JSON.stringify(row.detail) : null],
-  );
+  const agent = (c.req.header('user-agent') ?? '').replace(/[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu, '').slice(0, 200);
+  return `${c.var.client.address}${device ? ` enhet ${device}` : ''} ${agent}`.trim();
 }
 
 /** The audit line for a change made by an actor (see actor.ts). */
 export async function auditBy(tx: Queryable, actor: { access: { user: { id: string; name: string } }; client: string }, event: AuditEvent): Promise<void> {
-  await appendAudit(tx, { ...event, userId: actor.access.user.id, userName: actor.access.user.name, client: actor.client });
+  await insertAudit(tx, { ...event, userId: actor.access.user.id, userName: actor.access.user.name, client: actor.client });
 }
 
 /** The audit line for a request: by the signed-in person (or the given actor), from the request's client. */
 export async function audit(tx: Queryable, c: Context<AppEnv>, event: AuditEvent): Promise<void> {
   const actor = event.actor ?? { id: c.var.access?.user.id ?? null, name: c.var.access?.user.name ?? null };
-  await appendAudit(tx, { ...event, userId: actor.id, userName: actor.name, client: clientOf(c) });
+  await insertAudit(tx, { ...event, userId: actor.id, userName: actor.name, client: clientOf(c) });
 }

@@ -46,6 +46,12 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/auth/logout': { target: () => ({ path: '/api/auth/logout', init: { method: 'POST' } }), expect: { ...SIGNED_IN, läsare: 204, rapportör: 204, administratör: 204 } },
   'GET /api/auth/me': { target: () => ({ path: '/api/auth/me' }), expect: SIGNED_IN },
+  'POST /api/auth/logout-others': { target: () => ({ path: '/api/auth/logout-others', init: { method: 'POST' } }), expect: SIGNED_IN },
+  // Every test user's password hash is a placeholder, so the current password never matches: 400, audited as a failure.
+  'PUT /api/auth/password': {
+    target: () => ({ path: '/api/auth/password', init: json('PUT', { currentPassword: 'fel-lösenord', newPassword: 'ett-nytt-långt-lösenord' }) }),
+    expect: { anonymous: 401, läsare: 400, rapportör: 400, administratör: 400 },
+  },
   'GET /api/plans': { target: () => ({ path: '/api/plans' }), expect: SIGNED_IN },
   'GET /api/plans/:id': { target: (s) => ({ path: `/api/plans/${plan(s).planId}` }), expect: READ },
   'GET /api/plans/:id/goals': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/goals` }), expect: READ },
@@ -101,6 +107,8 @@ const CASES: Record<string, Case> = {
   'POST /api/admin/units': { target: () => ({ path: '/api/admin/units', init: json('POST', { name: 'Ny enhet', parentId: insideUnit, kind: 'enhet' }) }), expect: ADMIN(201) },
   'PATCH /api/admin/units/:id': { target: () => ({ path: `/api/admin/units/${insideUnit}`, init: json('PATCH', { shortName: 'HSF' }) }), expect: ADMIN(200) },
   'GET /api/admin/audit': { target: () => ({ path: '/api/admin/audit?limit=5' }), expect: ADMIN(200) },
+  'GET /api/admin/lockouts': { target: () => ({ path: '/api/admin/lockouts' }), expect: ADMIN(200) },
+  'POST /api/admin/users/:id/unlock': { target: async () => ({ path: `/api/admin/users/${(await t.userWith('läsare', insideUnit)).userId}/unlock`, init: { method: 'POST' } }), expect: ADMIN(204) },
 };
 
 let routes: string[];

@@ -28,6 +28,12 @@ export async function endAllSessions(db: Queryable, userId: string): Promise<voi
   await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
 
+/** Ends every session of the person but the one behind `token` (signs out their other devices); answers how many. */
+export async function endOtherSessions(db: Queryable, userId: string, token: string): Promise<number> {
+  const rows = await db.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2 RETURNING token_hash', [userId, hashToken(token)]);
+  return rows.length;
+}
+
 interface SessionRow {
   id: string;
   name: string;

@@ -1,6 +1,7 @@
 import type { ValidationTargets } from 'hono';
 import { validator } from 'hono-openapi';
 import type * as v from 'valibot';
+import { issuePath } from '@shared/schemas/messages.ts';
 import type { ApiError } from '@shared/schemas/error.ts';
 
 const TARGET_LABEL: Partial<Record<keyof ValidationTargets, string>> = {
@@ -17,7 +18,7 @@ export function validate<S extends v.GenericSchema, T extends keyof ValidationTa
   return validator(target, schema, (result, c) => {
     if (result.success) return;
     const issue = result.error[0];
-    const path = issue?.path?.map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment))).join('.');
+    const path = issue && issuePath(issue as v.BaseIssue<unknown>);
     const message = `${path ? `${TARGET_LABEL[target] ?? 'Fältet'} ${path}: ` : ''}${issue?.message ?? 'Ogiltig förfrågan.'}`;
     return c.json({ error: { code: 'invalid_input', message } } satisfies ApiError, 400);
   });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { AuditQuerySchema, type AuditEntry } from '@shared/schemas/audit.ts';
+import { AuditQuerySchema } from '@shared/schemas/audit.ts';
 import { CreateUnitSchema, UpdateUnitSchema } from '@shared/schemas/unit.ts';
-import { CreateGrantSchema, CreateUserSchema, SetPasswordSchema, UpdateUserSchema } from '@shared/schemas/user.ts';
+import { CreateGrantSchema, CreateUserSchema, SetPasswordSchema, UpdateUserSchema, type Lockout } from '@shared/schemas/user.ts';
+import { listAudit } from '../db/auditLog.ts';
 import { getRecord, putRecords } from '../db/records.ts';
 import { countAdmins, deleteGrant, emailTaken, getUser, insertGrant, insertUser, listUsers, setPasswordHash, updateUser } from '../db/users.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
@@ -11,6 +12,7 @@ import { audit } from '../lib/audit.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
 import { fail, notFound } from '../lib/errors.ts';
 import { hashPassword } from '../lib/passwords.ts';
+import { clearFailures, currentLockouts } from '../lib/loginThrottle.ts';
 import { endAllSessions } from '../lib/session.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
@@ -59,10 +61,28 @@ export const adminRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const passwordHash = await hashPassword(c.req.valid('json').password);
     await c.var.db.transaction(async (tx) => {
-      if (!(await getUser(tx, id))) return notFound('Användaren');
+      const user = await getUser(tx, id);
+      if (!user) return notFound('Användaren');
       await setPasswordHash(tx, id, passwordHash);
       await endAllSessions(tx, id);
+      // A new password is a fresh start: failed guesses at the old one no longer lock the person out.
+      await clearFailures(tx, user.email);
       await audit(tx, c, { action: 'user.password', entity: 'user', recordId: id });
+    });
+    return c.body(null, 204);
+  })
+  .get('/lockouts', doc('E-mail addresses locked for sign-in right now, with the user they belong to'), authorize('admin'), async (c) => {
+    const users = new Map((await listUsers(c.var.db)).map((user) => [user.email, user]));
+    const lockouts: Lockout[] = (await currentLockouts(c.var.db)).map((lock) => ({ ...lock, userId: users.get(lock.email)?.id ?? null, userName: users.get(lock.email)?.name ?? null }));
+    return c.json({ lockouts }, 200);
+  })
+  .post('/users/:id/unlock', doc("Lift a user's sign-in lock, from every address"), authorize('admin'), validate('param', IdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    await c.var.db.transaction(async (tx) => {
+      const user = await getUser(tx, id);
+      if (!user) return notFound('Användaren');
+      await clearFailures(tx, user.email);
+      await audit(tx, c, { action: 'user.unlock', entity: 'user', recordId: id });
     });
     return c.body(null, 204);
   })
@@ -110,37 +130,8 @@ export const adminRoutes = new Hono<AppEnv>()
     });
     return c.json({ unit: (await getRecord(c.var.db, 'unit', id))! }, 200);
   })
-  .get('/audit', doc('The audit trail, newest first, filtered by user, unit and date'), authorize('admin'), validate('query', AuditQuerySchema), async (c) => {
+  .get('/audit', doc('The audit trail, newest first, filtered by user, unit and date; `before` pages on from `nextBefore`'), authorize('admin'), validate('query', AuditQuerySchema), async (c) => {
     const q = c.req.valid('query');
-    const rows = await c.var.db.query<{
-      id: number;
-      at: Date | string;
-      user_id: string | null;
-      user_name: string | null;
-      action: string;
-      entity: string | null;
-      record_id: string | null;
-      unit_id: string | null;
-      client: string | null;
-      detail: Record<string, unknown> | null;
-    }>(
-      `SELECT * FROM audit_log
-        WHERE ($1::uuid IS NULL OR user_id = $1) AND ($2::uuid IS NULL OR unit_id = $2)
-          AND ($3::date IS NULL OR at >= $3::date) AND ($4::date IS NULL OR at < $4::date + 1)
-        ORDER BY id DESC LIMIT $5`,
-      [q.userId ?? null, q.unitId ?? null, q.from ?? null, q.to ?? null, q.limit],
-    );
-    const entries: AuditEntry[] = rows.map((r) => ({
-      id: Number(r.id),
-      at: new Date(r.at).toISOString(),
-      userId: r.user_id,
-      userName: r.user_name,
-      action: r.action,
-      entity: r.entity,
-      recordId: r.record_id,
-      unitId: r.unit_id,
-      client: r.client,
-      detail: r.detail,
-    }));
-    return c.json({ entries }, 200);
+    const entries = await listAudit(c.var.db, q);
+    return c.json({ entries, nextBefore: entries.length === q.limit ? entries.at(-1)!.id : null }, 200);
   });

@@ -1,15 +1,17 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { describeRoute } from 'hono-openapi';
-import { LoginSchema, type Me } from '@shared/schemas/user.ts';
+import { ChangeOwnPasswordSchema, LoginSchema, type Me } from '@shared/schemas/user.ts';
+import { setPasswordHash } from '../db/users.ts';
 import { loadAccess, type Access } from '../lib/access.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
-import { addressOf, audit } from '../lib/audit.ts';
+import { audit } from '../lib/audit.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
 import { fail } from '../lib/errors.ts';
 import { passwordProvider } from '../lib/identity/passwordProvider.ts';
 import { clearFailures, lockedMinutes, LOCK_MINUTES, recordFailure } from '../lib/loginThrottle.ts';
-import { createSession, endSession, readSession, SESSION_COOKIE } from '../lib/session.ts';
+import { hashPassword } from '../lib/passwords.ts';
+import { createSession, endOtherSessions, endSession, readSession, SESSION_COOKIE } from '../lib/session.ts';
 import { clearSessionCookie, setSessionCookie } from '../lib/sessionCookie.ts';
 import { validate } from '../lib/validate.ts';
 
@@ -22,21 +24,23 @@ const doc = (summary: string) => describeRoute({ summary, tags: ['inloggning'], 
 
 // Deliberately the same words for an unknown e-mail and a wrong password.
 const WRONG = 'Fel e-postadress eller lösenord.';
+const lockedMessage = (minutes: number) => `För många misslyckade inloggningar. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}.`;
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', doc('Sign in with e-mail and password; sets the session cookie'), authorize('public'), validate('json', LoginSchema), async (c) => {
     const { email, password } = c.req.valid('json');
     const db = c.var.db;
-    if (!c.var.loginLimiter(addressOf(c))) return fail(429, 'rate_limited', 'För många inloggningsförsök. Vänta en minut och försök igen.');
-    const locked = await lockedMinutes(db, email);
+    const { address } = c.var.client;
+    if (!c.var.loginLimiter(address)) return fail(429, 'rate_limited', 'För många inloggningsförsök. Vänta en minut och försök igen.');
+    const locked = await lockedMinutes(db, email, address);
     if (locked > 0) {
       await db.transaction((tx) => audit(tx, c, { action: 'login.locked', actor: { id: null, name: email }, detail: { email } }));
-      return fail(429, 'locked', `För många misslyckade inloggningar. Försök igen om ${locked} ${locked === 1 ? 'minut' : 'minuter'}.`);
+      return fail(429, 'locked', lockedMessage(locked));
     }
     const proven = await passwordProvider.authenticate(db, { email, secret: password });
     if (!proven) {
       await db.transaction(async (tx) => {
-        await recordFailure(tx, email);
+        await recordFailure(tx, email, address);
         await audit(tx, c, { action: 'login.failed', actor: { id: null, name: email }, detail: { email, lockMinutes: LOCK_MINUTES } });
       });
       return fail(401, 'invalid_credentials', WRONG);
@@ -60,6 +64,41 @@ export const authRoutes = new Hono<AppEnv>()
       await audit(tx, c, { action: 'logout', entity: 'user', recordId: access.user.id });
     });
     clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .post('/logout-others', doc('Sign out every other device: ends all of the person’s sessions but this one'), authorize('signedIn'), async (c) => {
+    const access = accessOf(c);
+    const ended = await c.var.db.transaction(async (tx) => {
+      const count = await endOtherSessions(tx, access.user.id, getCookie(c, SESSION_COOKIE) ?? '');
+      await audit(tx, c, { action: 'logout.others', entity: 'user', recordId: access.user.id, detail: { sessions: count } });
+      return count;
+    });
+    return c.json({ ended }, 200);
+  })
+  .put('/password', doc('Change one’s own password (the current one required); the person’s other sessions end'), authorize('signedIn'), validate('json', ChangeOwnPasswordSchema), async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const db = c.var.db;
+    const access = accessOf(c);
+    const { email } = access.user;
+    const { address } = c.var.client;
+    // Guessing the current password here is guessing a sign-in: the same limits and lock apply.
+    if (!c.var.loginLimiter(address)) return fail(429, 'rate_limited', 'För många försök. Vänta en minut och försök igen.');
+    const locked = await lockedMinutes(db, email, address);
+    if (locked > 0) return fail(429, 'locked', lockedMessage(locked));
+    if (!(await passwordProvider.authenticate(db, { email, secret: currentPassword }))) {
+      await db.transaction(async (tx) => {
+        await recordFailure(tx, email, address);
+        await audit(tx, c, { action: 'user.password.failed', entity: 'user', recordId: access.user.id });
+      });
+      return fail(400, 'wrong_password', 'Det nuvarande lösenordet stämmer inte.');
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await db.transaction(async (tx) => {
+      await setPasswordHash(tx, access.user.id, passwordHash);
+      await clearFailures(tx, email);
+      await endOtherSessions(tx, access.user.id, getCookie(c, SESSION_COOKIE) ?? '');
+      await audit(tx, c, { action: 'user.password.own', entity: 'user', recordId: access.user.id });
+    });
     return c.body(null, 204);
   })
   .get('/me', doc('The signed-in person, their grants and where they may write'), authorize('signedIn'), (c) =>

@@ -145,4 +145,85 @@ describe('POST /api/sync/push', () => {
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_input');
   });
+
+  it('answers a change whose text the database cannot store rejected, and applies the changes after it', async () => {
+    const { activity, unitId } = await freshPlan();
+    const rapportör = await t.userWith('rapportör', unitId);
+    const comment = (text: string): Mutation => ({ ...statusChange(activity.id, activity.version, 'Klar'), name: 'activity.update', args: { status: null, statusParts: null, text, baseVersion: activity.version, writtenAt: null } });
+    const batch = [comment('Före.'), comment('Trasig\ud800'), comment('Med\u0000nolla'), comment('Efter.')];
+    const { status, body } = await push(rapportör, batch);
+    expect(status).toBe(200);
+    expect(body.results.map((r: any) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'applied']);
+    expect(body.results[1].message).toBe('Ändringen är ogiltig: args.text: Texten innehåller ett tecken som inte kan sparas.');
+    const { body: stored } = await t.json(`/api/activities/${activity.id}`);
+    expect(stored.updates.map((u: any) => u.text)).toEqual(expect.arrayContaining(['Före.', 'Efter.']));
+  });
+
+  it('refuses a status split into more parts than any activity has, and keeps the activity as it was', async () => {
+    const { activity, unitId } = await freshPlan();
+    const rapportör = await t.userWith('rapportör', unitId);
+    const parts = Array.from({ length: 20_000 }, (_, i) => ({ part: `Del ${i}`, status: 'Klar' }));
+    const { status, body } = await t.json('/api/sync/push', {
+      method: 'POST',
+      headers: { cookie: rapportör.cookie },
+      body: JSON.stringify({ deviceId: 'device-aaaaaaaa', mutations: [{ ...statusChange(activity.id, activity.version, 'Klar'), args: { statusParts: parts, baseVersion: activity.version } }] }),
+    });
+    // Past the body limit, or refused by the schema: never stored either way.
+    expect([200, 413]).toContain(status);
+    if (status === 200) expect(body.results[0]).toMatchObject({ status: 'rejected', message: expect.stringMatching(/Högst 20 delar/) });
+    const few = Array.from({ length: 21 }, (_, i) => ({ part: `Del ${i}`, status: 'Klar' }));
+    const refused = (await push(rapportör, [{ ...statusChange(activity.id, activity.version, 'Klar'), args: { statusParts: few, baseVersion: activity.version } }])).body.results[0];
+    expect(refused).toMatchObject({ status: 'rejected', message: 'Ändringen är ogiltig: args.statusParts: Högst 20 delar.' });
+    expect((await getRecord(t.db, 'activity', activity.id))!).toMatchObject({ version: activity.version, statusParts: activity.statusParts });
+  });
+
+  it('keeps another analysis written on a stale base as a conflict, even with the same grade', async () => {
+    const { plan, unitId } = await freshPlan();
+    const [anna, bo] = [await t.userWith('rapportör', unitId, { name: 'Anna' }), await t.userWith('rapportör', unitId, { name: 'Bo' })];
+    const goal = await plan.byKey('goal', 'tillganglighet');
+    const assess = (analysis: string): Mutation => ({ id: randomUUID(), name: 'goalAssessment.set', recordId: goal.id, createdAt: new Date().toISOString(), args: { period: '2026-T1', assessment: 'positiv', analysis, baseVersion: null } });
+    expect((await push(anna, [assess('Annas analys.')], 'device-anna-0001')).body.results[0].status).toBe('applied');
+    expect((await push(bo, [assess('Bos analys.')], 'device-bo-00001')).body.results[0].status).toBe('conflict');
+    const { body } = await t.json(`/api/goals/${goal.id}`);
+    expect(body.assessments.find((a: any) => a.period === '2026-T1')).toMatchObject({
+      analysis: 'Annas analys.',
+      conflicts: [expect.objectContaining({ assessment: 'positiv', analysis: 'Bos analys.', authorName: 'Bo' })],
+    });
+  });
+
+  it('keeps another comment with the same value, written on a stale base, as a conflict', async () => {
+    const { plan, unitId } = await freshPlan();
+    const [anna, bo] = [await t.userWith('rapportör', unitId, { name: 'Anna' }), await t.userWith('rapportör', unitId, { name: 'Bo' })];
+    const indicator = await plan.byKey('indicator', 'hyrlakare');
+    const enter = (comment: string): Mutation => ({ id: randomUUID(), name: 'outcome.set', recordId: indicator.id, createdAt: new Date().toISOString(), args: { period: '2026-09', subSeriesKey: null, gender: 'T', value: 3.5, comment, baseVersion: null } });
+    expect((await push(anna, [enter('Annas förklaring.')], 'device-anna-0001')).body.results[0].status).toBe('applied');
+    expect((await push(bo, [enter('Bos förklaring.')], 'device-bo-00001')).body.results[0].status).toBe('conflict');
+    const { body } = await t.json(`/api/indicators/${indicator.id}`);
+    expect(body.outcomes.find((o: any) => o.period === '2026-09')).toMatchObject({ comment: 'Annas förklaring.', conflicts: [expect.objectContaining({ value: 3.5, comment: 'Bos förklaring.' })] });
+  });
+
+  it('keeps a second settlement of a conflict someone else already settled as a conflict, showing both choices', async () => {
+    const { activity, unitId } = await freshPlan();
+    const [anna, bo, cilla] = [await t.userWith('rapportör', unitId, { name: 'Anna' }), await t.userWith('rapportör', unitId, { name: 'Bo' }), await t.userWith('rapportör', unitId, { name: 'Cilla' })];
+    await push(anna, [statusChange(activity.id, activity.version, 'Försenad', 'Lokalerna dröjer.')], 'device-anna-0001');
+    const bos = statusChange(activity.id, activity.version, 'Klar', 'Klart här.');
+    await push(bo, [bos], 'device-bo-00001');
+    const seen = (await getRecord(t.db, 'activity', activity.id))!;
+    const settle = (status: 'Klar' | 'Försenad'): Mutation => ({ id: randomUUID(), name: 'activity.resolve', recordId: activity.id, createdAt: new Date().toISOString(), args: { status, statusParts: null, settles: [bos.id], baseVersion: seen.version } });
+    expect((await push(anna, [settle('Klar')], 'device-anna-0001')).body.results[0].status).toBe('applied');
+    const second = (await push(cilla, [settle('Försenad')], 'device-cilla-001')).body.results[0];
+    expect(second).toMatchObject({ status: 'conflict', message: expect.stringMatching(/hann ändra eller välja före dig/) });
+    expect((await getRecord(t.db, 'activity', activity.id))!).toMatchObject({ status: 'Klar', conflicts: [expect.objectContaining({ authorName: 'Cilla', status: 'Försenad' })] });
+  });
+
+  it('refuses a settlement naming a conflict that does not exist, without touching the status', async () => {
+    const { activity, unitId } = await freshPlan();
+    const rapportör = await t.userWith('rapportör', unitId);
+    const resolve: Mutation = { id: randomUUID(), name: 'activity.resolve', recordId: activity.id, createdAt: new Date().toISOString(), args: { status: 'Avbruten', statusParts: null, settles: [randomUUID()], baseVersion: activity.version } };
+    expect((await push(rapportör, [resolve])).body.results[0]).toMatchObject({ status: 'rejected', message: expect.stringMatching(/redan löst eller finns inte/) });
+    const without = { ...resolve, id: randomUUID(), args: { status: 'Avbruten', statusParts: null, settles: [randomUUID()] } };
+    expect((await push(rapportör, [without])).body.results[0]).toMatchObject({ status: 'rejected', message: 'Ändringen är ogiltig: args.baseVersion: Saknas.' });
+    expect((await getRecord(t.db, 'activity', activity.id))!).toMatchObject({ status: activity.status, version: activity.version });
+  });
 });
+

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import * as v from 'valibot';
 import { MutationSchema, PushRequestSchema, PushResponseSchema, type MutationResult, type PushResponse } from '@shared/schemas/mutation.ts';
+import { issuePath } from '@shared/schemas/messages.ts';
 import { PullQuerySchema, PullResponseSchema, type PullResponse } from '@shared/schemas/sync.ts';
 import { changesSince, currentSeq } from '../db/records.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
@@ -53,7 +54,9 @@ export const syncRoutes = new Hono<AppEnv>()
       for (const raw of mutations) {
         const parsed = v.safeParse(MutationSchema, raw);
         if (!parsed.success) {
-          results.push({ id: idOf(raw), status: 'rejected', message: `Ändringen är ogiltig: ${parsed.issues[0].message}` });
+          const issue = parsed.issues[0];
+          const path = issuePath(issue);
+          results.push({ id: idOf(raw), status: 'rejected', message: `Ändringen är ogiltig: ${path ? `${path}: ` : ''}${issue.message}` });
           continue;
         }
         results.push((await runMutation(c.var.db, actor, parsed.output)).result);

@@ -21,5 +21,10 @@ export const AuditQuerySchema = v.object({
   unitId: v.optional(UuidSchema),
   from: v.optional(IsoDateSchema),
   to: v.optional(IsoDateSchema),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'limit måste vara ett heltal.'), v.transform(Number), v.minValue(1), v.maxValue(1000)), '200'),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'limit måste vara ett heltal.'), v.transform(Number), v.minValue(1, 'limit måste vara minst 1.'), v.maxValue(1000, 'limit får vara högst 1000.')), '200'),
+  /** The `nextBefore` of the previous page: entries older than it. */
+  before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,18}$/, 'before måste vara ett heltal.'), v.transform(Number))),
 });
+export type AuditQuery = v.InferOutput<typeof AuditQuerySchema>;
+
+export const AuditPageSchema = v.object({ entries: v.array(AuditEntrySchema), nextBefore: v.nullable(v.number()) });

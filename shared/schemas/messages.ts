@@ -5,6 +5,8 @@ import * as v from 'valibot';
  * schema of ours that has no message of its own gets one of these instead: Swedish, and never the input.
  */
 function swedishMessage(issue: v.BaseIssue<unknown>): string {
+  // An object's required key that is not there at all.
+  if (issue.input === undefined && issue.received === 'undefined') return 'Saknas.';
   switch (issue.type) {
     case 'string':
       return 'Måste vara en text.';
@@ -44,3 +46,9 @@ function swedishMessage(issue: v.BaseIssue<unknown>): string {
 }
 
 v.setGlobalMessage(swedishMessage);
+
+/** Where in the input an issue is, as a dotted path (`args.baseVersion`), or null at the top. */
+export function issuePath(issue: v.BaseIssue<unknown>): string | null {
+  const path = issue.path?.map((segment) => String(segment.key)).join('.');
+  return path || null;
+}

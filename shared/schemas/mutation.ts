@@ -37,8 +37,11 @@ export type MutationResult = v.InferOutput<typeof MutationResultSchema>;
 
 export const PUSH_MAX_MUTATIONS = 200;
 
+/** A device's own id, chosen once on the device: letters, digits, - and _. */
+export const DEVICE_ID_PATTERN = /^[\w-]{8,64}$/;
+
 export const PushRequestSchema = v.object({
-  deviceId: v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, 'Ogiltigt enhets-id.')),
+  deviceId: v.pipe(v.string(), v.regex(DEVICE_ID_PATTERN, 'Ogiltigt enhets-id.')),
   // Each mutation is checked on its own, so one bad mutation does not sink the valid ones in its batch.
   mutations: v.pipe(v.array(v.unknown()), v.maxLength(PUSH_MAX_MUTATIONS, `Högst ${PUSH_MAX_MUTATIONS} ändringar per sändning.`)),
 });

@@ -72,6 +72,23 @@ export const UpdateUserSchema = v.object({
 
 export const SetPasswordSchema = v.object({ password: PasswordSchema });
 
+/** A person changing their own password proves they know the one they have. */
+export const ChangeOwnPasswordSchema = v.object({
+  currentPassword: v.pipe(v.string(), v.minLength(1, 'Skriv ditt nuvarande lösenord.'), v.maxLength(200, 'Lösenordet får ha högst 200 tecken.')),
+  newPassword: PasswordSchema,
+});
+export type ChangeOwnPassword = v.InferInput<typeof ChangeOwnPasswordSchema>;
+
+/** An e-mail address locked for sign-in from some client address, as the administrator sees it. */
+export const LockoutSchema = v.object({
+  email: v.string(),
+  userId: v.nullable(UuidSchema),
+  userName: v.nullable(v.string()),
+  addresses: v.number(),
+  minutesLeft: v.number(),
+});
+export type Lockout = v.InferOutput<typeof LockoutSchema>;
+
 export const CreateGrantSchema = v.object({
   unitId: UuidSchema,
   role: RoleSchema,

@@ -30,6 +30,7 @@ export function cookieTransport(baseURL: () => string, cookie: string, inner: ty
     const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname + input.search : input.url;
     const headers = new Headers(init.headers);
     headers.set('cookie', cookie);
+    headers.set('origin', new URL(baseURL()).origin);
     return inner(new URL(path, baseURL()), { ...init, headers });
   };
 }
