@@ -110,7 +110,7 @@ export function writeReport(path: URL, results: Results): void {
     `server/demo/largeRegion.ts (\`npm run seed:large\`), deterministic: 1 region, ${size.forvaltningar} förvaltningar of ${size.verksamheterPer} verksamheter each (${1 + size.forvaltningar * (1 + size.verksamheterPer)} units); ` +
       `${size.forvaltningar * size.plansPerForvaltning} plans (each förvaltning's 2024 plan and its 2025–2027 plan), each with ${size.goalsPerPlan} goals, ${size.indicatorsPerPlan} indicators and ${size.activitiesPerPlan} activities spread over the förvaltning and its verksamheter; ` +
       'monthly (30 months), tertial (6) or yearly (2) outcomes per indicator; two goal assessments per goal; the activity history is the importer\'s entry plus ' +
-      `${size.extraUpdatesPerActivity} more per activity. Each plan goes through server/lib/importPlan.ts as a planner's import would; the extra history through \`putRecords\` in bulk.`,
+      `${size.extraUpdatesPerActivity} more per activity. Each plan goes through server/lib/planImport/ as a planner's import would; the extra history through \`putRecords\` in bulk.`,
     '',
     region ? `| kind | records |\n| --- | --: |\n${Object.entries(region.counts).map(([k, n]) => `| ${k} | ${int(n)} |`).join('\n')}\n| **total** | **${int(region.records)}** |` : '',
     '',

@@ -4,6 +4,7 @@ import type { Period } from '@shared/schemas/period.ts';
 import type { OrgUnit } from '@shared/schemas/unit.ts';
 import type { Grant } from '@shared/schemas/user.ts';
 import { parsePeriod } from '@shared/logic/period.ts';
+import type { ReportPoint } from '@shared/schemas/calendar.ts';
 import { t } from './strings/index.ts';
 
 const LOCALE = 'sv-SE';
@@ -12,6 +13,7 @@ const upToOneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 
 const date = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTime = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const month = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthName = new Intl.DateTimeFormat(LOCALE, { month: 'long', timeZone: 'UTC' });
 const wholePercent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
 
 /** A value the way Swedish reports write it: `94,0 %`, `1 235 mnkr`, `11:35 min`. */
@@ -40,13 +42,17 @@ export function formatValue(value: number, measure: Measure): string {
 export const formatPercent = (share: number) => wholePercent.format(share);
 
 export function formatPeriod(period: Period): string {
-  const { kind, year, part } = parsePeriod(period);
+  const { kind, year, part, firstMonth, lastMonth } = parsePeriod(period);
   if (kind === 'tertial' && part !== null) return t.period.tertial(part, year);
   if (kind === 'month' && part !== null) return month.format(new Date(Date.UTC(year, part - 1, 1)));
+  if (kind === 'span') return t.period.span(monthName.format(new Date(Date.UTC(year, firstMonth - 1, 1))), monthName.format(new Date(Date.UTC(year, lastMonth - 1, 1))), year);
   return t.period.year(year);
 }
 
 export const formatDate = (value: Date | string) => date.format(new Date(value));
+
+/** A report point as the plan names it ("Tertial 2 2025"), or its period in words where it has no name (a month). */
+export const formatReportPoint = (point: Pick<ReportPoint, 'name' | 'period'>) => point.name || formatPeriod(point.period);
 export const formatDateTime = (value: Date | string) => dateTime.format(new Date(value));
 
 /** A unit as people say it: its short name where it has one (`BUP`, `HSF`). */

@@ -73,6 +73,8 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
         servers: [{ url: '/api' }],
       },
       defaultValidationErrorResponse: INVALID_INPUT_RESPONSE,
+      // The plan template and exports are files under routes of their own, not static files to leave out.
+      excludeStaticFile: false,
     }),
   );
   api.all('*', authorize('signedIn'), () => fail(404, 'not_found', 'Det finns ingen sådan adress i API:et.'));
@@ -100,7 +102,9 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
     // Again after the handler: an answer built outside this context (a library's) must not be cached either.
     c.header('Cache-Control', 'no-store');
   });
-  app.use('/api/*', bodyLimit({ maxSize: BODY_LIMIT, onError: () => fail(413, 'too_large', 'Förfrågan är för stor (högst 1 MB).') }));
+  const limit = bodyLimit({ maxSize: BODY_LIMIT, onError: () => fail(413, 'too_large', 'Förfrågan är för stor (högst 1 MB).') });
+  // A plan file may be larger; its route sets its own limit.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/plans/import' ? next() : limit(c, next)));
   app.use('/api/*', rejectCrossSite);
   app.use('/api/*', enforceRules);
   app.route('/api', api);

@@ -28,6 +28,7 @@ const me = (role: 'rapportör' | 'läsare', writableUnitIds: string[]): Me => ({
   grants: [{ id: randomUUID(), unitId: bup, role, includeSubunits: true }],
   isAdmin: false,
   writableUnitIds,
+  plannableUnitIds: [],
 });
 
 describe('useCanWrite', () => {

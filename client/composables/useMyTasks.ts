@@ -1,7 +1,8 @@
 import type { Activity } from '@shared/schemas/activity.ts';
 import type { Goal } from '@shared/schemas/goal.ts';
 import type { Indicator } from '@shared/schemas/indicator.ts';
-import { duePeriod } from '@shared/logic/duePeriod.ts';
+import { assessmentPoints, duePoint, pointsForFrequencies } from '@shared/logic/calendar.ts';
+import type { ReportPoint } from '@shared/schemas/calendar.ts';
 import { assessmentId, outcomeId } from '@shared/logic/recordIds.ts';
 import type { Ref } from 'vue';
 import { deviceDb } from '../db/deviceDb.ts';
@@ -13,10 +14,10 @@ export interface MyTasks {
   attention: Activity[];
   /** The rest of the person's activities, in the plan's order. */
   activities: Activity[];
-  /** Indicators of the person's units with no outcome yet for the period now due. */
-  outcomesDue: { indicator: Indicator; period: string }[];
-  /** Goals of the person's units not yet assessed for the delår now due. */
-  assessmentsDue: { goal: Goal; period: string }[];
+  /** Indicators of the person's units with no outcome yet for the report point now due in the plan's calendar. */
+  outcomesDue: { indicator: Indicator; period: string; point: ReportPoint }[];
+  /** Goals of the person's units not yet assessed for the report point now due. */
+  assessmentsDue: { goal: Goal; period: string; point: ReportPoint }[];
 }
 
 /**
@@ -27,24 +28,28 @@ export function useMyTasks(planId: Ref<string>, today = new Date()) {
   const session = useSessionStore();
   return useLiveQuery(async (): Promise<MyTasks> => {
     const units = new Set(session.me?.writableUnitIds ?? []);
-    const [activities, indicators, goals] = await Promise.all([
-      deviceDb.activity.where('planId').equals(planId.value).filter((a) => units.has(a.unitId)).sortBy('order'),
-      deviceDb.indicator.where('planId').equals(planId.value).filter((i) => units.has(i.unitId)).sortBy('order'),
-      deviceDb.goal.where('planId').equals(planId.value).filter((g) => units.has(g.unitId) && g.level !== 'målområde').sortBy('order'),
+    const inPlan = <T extends { unitId: string; removedAt?: string | null }>(record: T) => units.has(record.unitId) && !record.removedAt;
+    const [plan, activities, indicators, goals] = await Promise.all([
+      deviceDb.plan.get(planId.value),
+      deviceDb.activity.where('planId').equals(planId.value).filter(inPlan).sortBy('order'),
+      deviceDb.indicator.where('planId').equals(planId.value).filter(inPlan).sortBy('order'),
+      deviceDb.goal.where('planId').equals(planId.value).filter(inPlan).sortBy('order'),
     ]);
     const needsAttention = (a: Activity) => a.status === 'Försenad' || a.status === 'Avbruten' || a.conflicts.length > 0;
-    const due = indicators.flatMap((indicator) => {
-      const period = duePeriod(indicator.frequencies, today);
-      return period ? [{ indicator, period }] : [];
-    });
+    const due = plan
+      ? indicators.flatMap((indicator) => {
+          const point = duePoint(pointsForFrequencies(plan, indicator.frequencies), today);
+          return point ? [{ indicator, period: point.period, point }] : [];
+        })
+      : [];
     const entered = new Set((await deviceDb.outcome.bulkGet(due.map(({ indicator, period }) => outcomeId(indicator.id, period, null, 'T')))).map((o) => o?.indicatorId));
-    const delår = duePeriod(['delår'], today)!;
-    const assessed = await deviceDb.goalAssessment.bulkGet(goals.map((g) => assessmentId(g.id, delår)));
+    const assessmentDue = plan ? duePoint(assessmentPoints(plan), today) : null;
+    const assessed = assessmentDue ? await deviceDb.goalAssessment.bulkGet(goals.map((g) => assessmentId(g.id, assessmentDue.period))) : [];
     return {
       attention: activities.filter(needsAttention),
       activities: activities.filter((a) => !needsAttention(a)),
       outcomesDue: due.filter(({ indicator }) => !entered.has(indicator.id)),
-      assessmentsDue: goals.filter((_, i) => !assessed[i]).map((goal) => ({ goal, period: delår })),
+      assessmentsDue: assessmentDue ? goals.filter((_, i) => !assessed[i]).map((goal) => ({ goal, period: assessmentDue.period, point: assessmentDue })) : [],
     };
   }, [planId, () => session.me?.writableUnitIds]);
 }

@@ -15,6 +15,7 @@ const person = (overrides: Partial<Me> = {}): Me => ({
   grants: [{ id: randomUUID(), unitId, role: 'rapportör', includeSubunits: true }],
   isAdmin: false,
   writableUnitIds: [unitId],
+  plannableUnitIds: [],
   ...overrides,
 });
 

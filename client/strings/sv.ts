@@ -1,7 +1,6 @@
 import type { ActivityStatus } from '@shared/schemas/activity.ts';
-import type { Assessment, GoalLevel } from '@shared/schemas/goal.ts';
+import type { Assessment } from '@shared/schemas/goal.ts';
 import type { TargetStatus, Trend } from '@shared/schemas/target.ts';
-import type { UnitKind } from '@shared/schemas/unit.ts';
 import type { Role } from '@shared/schemas/user.ts';
 import { committee } from './sv/committee.ts';
 
@@ -66,12 +65,6 @@ export const sv = {
     chooseAssessment: 'Välj en bedömning.',
     conflictHeading: 'Två olika bedömningar för perioden – välj vilken som gäller',
   },
-  goalLevel: {
-    målområde: 'Målområde',
-    resultatmål: 'Resultatmål',
-    förvaltningsmål: 'Förvaltningsmål',
-    delmål: 'Delmål',
-  } satisfies Record<GoalLevel, string>,
   assessment: {
     positiv: 'Positiv',
     oförändrad: 'Oförändrad',
@@ -217,6 +210,7 @@ export const sv = {
   },
   period: {
     tertial: (n: number, year: number) => `Delår ${n} ${year}`,
+    span: (from: string, to: string, year: number) => `${from}–${to} ${year}`,
     year: (year: number) => `${year}`,
   },
   notFound: 'Sidan finns inte.',
@@ -277,16 +271,10 @@ export const sv = {
   },
   role: {
     administratör: 'administratör',
+    controller: 'controller',
     rapportör: 'rapportör',
     läsare: 'läsare',
   } satisfies Record<Role, string>,
-  unitKind: {
-    region: 'Region',
-    forvaltning: 'Förvaltning',
-    omrade: 'Område',
-    verksamhet: 'Verksamhet',
-    enhet: 'Enhet',
-  } satisfies Record<UnitKind, string>,
   unit: {
     unknown: 'okänd enhet',
     withSubunits: 'med underenheter',
@@ -352,6 +340,7 @@ export const sv = {
       name: 'Namn',
       shortName: 'Kortnamn (valfritt)',
       kind: 'Typ',
+      kindHint: 'Med organisationens egna ord, t.ex. Förvaltning, Nämnd eller Verksamhet.',
       create: 'Skapa enhet',
       save: 'Spara namn',
       created: (name: string) => `${name} är skapad.`,

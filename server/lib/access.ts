@@ -25,6 +25,8 @@ export class Access {
   readonly isAdmin: boolean;
   readonly readableUnitIds: ReadonlySet<string>;
   readonly writableUnitIds: ReadonlySet<string>;
+  /** Units whose plans the person may import and change, and keep the reporting calendar of. */
+  readonly plannableUnitIds: ReadonlySet<string>;
 
   constructor(
     readonly user: SessionUser,
@@ -52,10 +54,12 @@ export class Access {
     };
     const readable = new Set<string>();
     const writable = new Set<string>();
+    const plannable = new Set<string>();
     for (const grant of user.grants) {
       for (const id of reach(grant)) {
         readable.add(id);
         if (grant.role !== 'läsare') writable.add(id);
+        if (grant.role === 'controller' || grant.role === 'administratör') plannable.add(id);
       }
       for (let id = parent.get(grant.unitId); id; id = parent.get(id)) readable.add(id);
     }
@@ -65,10 +69,12 @@ export class Access {
       for (const unit of units) {
         readable.add(unit.id);
         writable.add(unit.id);
+        plannable.add(unit.id);
       }
     }
     this.readableUnitIds = readable;
     this.writableUnitIds = writable;
+    this.plannableUnitIds = plannable;
   }
 
   canRead(unitId: string | null): boolean {
@@ -79,6 +85,10 @@ export class Access {
     return this.writableUnitIds.has(unitId);
   }
 
+  canPlan(unitId: string): boolean {
+    return this.plannableUnitIds.has(unitId);
+  }
+
   /** A record outside the reader's scope is answered as missing: its existence is not theirs to know. */
   assertRead(unitId: string | null, what: string): void {
     if (!this.canRead(unitId)) fail(404, 'not_found', `${what} finns inte.`);
@@ -86,6 +96,10 @@ export class Access {
 
   assertWrite(unitId: string): void {
     if (!this.canWrite(unitId)) fail(403, 'forbidden', 'Du har inte behörighet att ändra uppgifter för den här enheten.');
+  }
+
+  assertPlan(unitId: string): void {
+    if (!this.canPlan(unitId)) fail(403, 'forbidden', 'Det här kräver rollen controller för enheten.');
   }
 }
 

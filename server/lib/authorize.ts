@@ -10,10 +10,11 @@ import { setSessionCookie } from './sessionCookie.ts';
  * What a route needs, declared on the route itself:
  * - `public`: anyone (health, sign-in);
  * - `signedIn`: any signed-in person; the handler shows only what `c.var.access` may read;
- * - `write`: a rapportör or administratör; the handler checks the record's unit with `access.assertWrite`;
+ * - `write`: a rapportör, controller or administratör; the handler checks the record's unit with `access.assertWrite`;
+ * - `plan`: a controller or administratör; the handler checks the plan's unit with `access.assertPlan`;
  * - `admin`: an administratör.
  */
-export type Rule = 'public' | 'signedIn' | 'write' | 'admin';
+export type Rule = 'public' | 'signedIn' | 'write' | 'plan' | 'admin';
 
 const RULE = Symbol('authorization rule');
 type RuleMarked = MiddlewareHandler & { [RULE]?: Rule };
@@ -60,6 +61,7 @@ export async function enforceRules(c: Context<AppEnv>, next: Next) {
   if (rule === undefined) return fail(403, 'no_rule', 'Den här adressen saknar behörighetsregel.');
   if (rule === 'admin' && !access.isAdmin) return fail(403, 'forbidden', 'Det här kräver rollen administratör.');
   if (rule === 'write' && access.writableUnitIds.size === 0) return fail(403, 'forbidden', 'Du har bara läsbehörighet.');
+  if (rule === 'plan' && access.plannableUnitIds.size === 0) return fail(403, 'forbidden', 'Det här kräver rollen controller.');
   return next();
 }
 

@@ -32,31 +32,48 @@ let outside: Awaited<ReturnType<typeof importTestPlan>>;
 let insideUnit: string;
 
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
-const READ = { anonymous: 401, läsare: { in: 200, out: 404 }, rapportör: { in: 200, out: 404 }, administratör: 200 } as const;
-const SIGNED_IN = { anonymous: 401, läsare: 200, rapportör: 200, administratör: 200 } as const;
-const ADMIN = (ok: number) => ({ anonymous: 401, läsare: 403, rapportör: 403, administratör: ok }) as const;
-const WRITE = (ok: number) => ({ anonymous: 401, läsare: 403, rapportör: { in: ok, out: 404 }, administratör: ok }) as const;
+const READ = { anonymous: 401, läsare: { in: 200, out: 404 }, rapportör: { in: 200, out: 404 }, controller: { in: 200, out: 404 }, administratör: 200 } as const;
+const SIGNED_IN = { anonymous: 401, läsare: 200, rapportör: 200, controller: 200, administratör: 200 } as const;
+const ADMIN = (ok: number) => ({ anonymous: 401, läsare: 403, rapportör: 403, controller: 403, administratör: ok }) as const;
+const WRITE = (ok: number) => ({ anonymous: 401, läsare: 403, rapportör: { in: ok, out: 404 }, controller: { in: ok, out: 404 }, administratör: ok }) as const;
+/** A controller's work on a plan: their own units' plans, not others'; nobody else's. */
+const PLAN = (ok: number) => ({ anonymous: 401, läsare: 403, rapportör: 403, controller: { in: ok, out: 404 }, administratör: ok }) as const;
+const PLANNERS = { anonymous: 401, läsare: 403, rapportör: 403, controller: 200, administratör: 200 } as const;
 const plan = (scope: Scope) => (scope === 'in' ? inside : outside);
 
 const CASES: Record<string, Case> = {
-  'GET /api/health': { target: () => ({ path: '/api/health' }), expect: { anonymous: 200, läsare: 200, rapportör: 200, administratör: 200 } },
+  'GET /api/health': { target: () => ({ path: '/api/health' }), expect: { anonymous: 200, läsare: 200, rapportör: 200, controller: 200, administratör: 200 } },
   'POST /api/auth/login': {
     target: () => ({ path: '/api/auth/login', init: json('POST', { email: `${randomUUID()}@malbild.test`, password: 'fel-lösenord' }) }),
-    expect: { anonymous: 401, läsare: 401, rapportör: 401, administratör: 401 },
+    expect: { anonymous: 401, läsare: 401, rapportör: 401, controller: 401, administratör: 401 },
   },
-  'POST /api/auth/logout': { target: () => ({ path: '/api/auth/logout', init: { method: 'POST' } }), expect: { ...SIGNED_IN, läsare: 204, rapportör: 204, administratör: 204 } },
+  'POST /api/auth/logout': { target: () => ({ path: '/api/auth/logout', init: { method: 'POST' } }), expect: { ...SIGNED_IN, läsare: 204, rapportör: 204, controller: 204, administratör: 204 } },
   'GET /api/auth/me': { target: () => ({ path: '/api/auth/me' }), expect: SIGNED_IN },
   'POST /api/auth/logout-others': { target: () => ({ path: '/api/auth/logout-others', init: { method: 'POST' } }), expect: SIGNED_IN },
   // Every test user's password hash is a placeholder, so the current password never matches: 400, audited as a failure.
   'PUT /api/auth/password': {
     target: () => ({ path: '/api/auth/password', init: json('PUT', { currentPassword: 'fel-lösenord', newPassword: 'ett-nytt-långt-lösenord' }) }),
-    expect: { anonymous: 401, läsare: 400, rapportör: 400, administratör: 400 },
+    expect: { anonymous: 401, läsare: 400, rapportör: 400, controller: 400, administratör: 400 },
   },
   'GET /api/plans': { target: () => ({ path: '/api/plans' }), expect: SIGNED_IN },
   'GET /api/plans/:id': { target: (s) => ({ path: `/api/plans/${plan(s).planId}` }), expect: READ },
   'GET /api/plans/:id/goals': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/goals` }), expect: READ },
   'GET /api/plans/:id/indicators': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/indicators` }), expect: READ },
   'GET /api/plans/:id/activities': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/activities` }), expect: READ },
+  'GET /api/plans/:id/export.xlsx': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/export.xlsx` }), expect: PLAN(200) },
+  'GET /api/plans/:id/export.json': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/export.json` }), expect: PLAN(200) },
+  'GET /api/plans/import/template.xlsx': { target: () => ({ path: '/api/plans/import/template.xlsx' }), expect: PLANNERS },
+  'GET /api/plans/import/template.zip': { target: () => ({ path: '/api/plans/import/template.zip' }), expect: PLANNERS },
+  // The plan's own document again: applied, though it changes nothing, and audited as an import.
+  'POST /api/plans/import': {
+    target: (s) => {
+      const form = new FormData();
+      form.set('file', new File([JSON.stringify(plan(s).doc)], 'plan.json'));
+      form.set('dryRun', 'false');
+      return { path: '/api/plans/import', init: { method: 'POST', body: form } };
+    },
+    expect: { anonymous: 401, läsare: 403, rapportör: 403, controller: { in: 200, out: 403 }, administratör: 200 },
+  },
   'GET /api/goals/:id': { target: async (s) => ({ path: `/api/goals/${(await plan(s).byKey('goal', 'tillganglighet')).id}` }), expect: READ },
   'PUT /api/goals/:id/assessments': {
     target: async (s) => ({
@@ -129,7 +146,7 @@ afterAll(() => t.close());
 
 async function asRole(who: Who): Promise<Requester & { userId: string | null }> {
   if (who === 'anonymous') return { ...t.anonymous, userId: null };
-  // The läsare and rapportör hold their grant on the inside plan's förvaltning; a fresh user per request,
+  // The läsare, rapportör and controller hold their grant on the inside plan's förvaltning; a fresh user per request,
   // so that signing out in one case cannot spoil another.
   return t.userWith(who, insideUnit);
 }
@@ -151,7 +168,7 @@ describe('the rights matrix', () => {
   for (const [route, { target, expect: expected, audited = true }] of Object.entries(CASES)) {
     it(route, async () => {
       expect(routes, 'this matrix entry names a route the app does not serve').toContain(route);
-      for (const who of ['anonymous', 'läsare', 'rapportör', 'administratör'] as const) {
+      for (const who of ['anonymous', 'läsare', 'rapportör', 'controller', 'administratör'] as const) {
         for (const scope of ['in', 'out'] as const) {
           const want = typeof expected[who] === 'number' ? expected[who] : expected[who][scope];
           const requester = await asRole(who);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseKind, distinctPeriods, periodKinds, periodStart, periodWithin, reportedFor } from './reportingPeriod.ts';
+import { periodStart } from './period.ts';
+import { chooseKind, distinctPeriods, periodKinds, periodWithin, reportedFor } from './reportingPeriod.ts';
 
 describe('reporting periods', () => {
   it('starts a delår and a year in January, a month on its first day', () => {

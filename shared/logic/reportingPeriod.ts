@@ -1,14 +1,5 @@
 import type { Period, PeriodKind } from '../schemas/period.ts';
-import { comparePeriods, parsePeriod, periodEnd } from './period.ts';
-
-/**
- * The first moment a period covers, in UTC. Delår are cumulative from January (T2 is January–August),
- * so a tertial and a year start on the 1st of January.
- */
-export function periodStart(period: Period): Date {
-  const { kind, year, part } = parsePeriod(period);
-  return new Date(Date.UTC(year, kind === 'month' && part !== null ? part - 1 : 0, 1));
-}
+import { comparePeriods, parsePeriod, periodEnd, periodStart } from './period.ts';
 
 /** Whether `inner` lies wholly inside `outer` (a period lies inside itself). */
 export function periodWithin(inner: Period, outer: Period): boolean {
@@ -37,7 +28,7 @@ export function distinctPeriods(periods: Iterable<Period>): Period[] {
 /** The kinds of period among `periods`, the finest first (month, delår, year). */
 export function periodKinds(periods: Iterable<Period>): PeriodKind[] {
   const present = new Set([...periods].map((period) => parsePeriod(period).kind));
-  return (['month', 'tertial', 'year'] as const).filter((kind) => present.has(kind));
+  return (['month', 'span', 'tertial', 'year'] as const).filter((kind) => present.has(kind));
 }
 
 /**
@@ -52,7 +43,7 @@ export function chooseKind(periods: readonly Period[], preferred: PeriodKind | n
   }
   if (preferred && counts.has(preferred)) return preferred;
   let best: PeriodKind | null = null;
-  for (const kind of ['month', 'tertial', 'year'] as const) {
+  for (const kind of ['month', 'span', 'tertial', 'year'] as const) {
     if ((counts.get(kind) ?? 0) > (best ? (counts.get(best) ?? 0) : 0)) best = kind;
   }
   return best;

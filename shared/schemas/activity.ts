@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ConflictAuthorSchema, IsoTimestampSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { ConflictAuthorSchema, IsoTimestampSchema, KeySchema, RemovedSchema, SyncMetaSchema, UuidSchema } from './common.ts';
 import { LongTextSchema, NameSchema, ShortTextSchema } from './text.ts';
 import { LIST_LIMITS } from './limits.ts';
 import { PeriodSchema } from './period.ts';
@@ -15,6 +15,7 @@ export const StatusPartsSchema = v.pipe(v.array(StatusPartSchema), v.maxLength(L
 
 export const ActivitySchema = v.object({
   ...SyncMetaSchema.entries,
+  ...RemovedSchema.entries,
   planId: UuidSchema,
   key: KeySchema,
   number: ShortTextSchema,

@@ -32,6 +32,12 @@ export const SyncMetaSchema = v.object({
 export type SyncMeta = v.InferOutput<typeof SyncMetaSchema>;
 
 /**
+ * When a record left its plan: a re-import without it, confirmed by a controller. It stays, with what
+ * hangs on it (outcomes, history), reachable by its link, but the plan's lists no longer show it.
+ */
+export const RemovedSchema = v.object({ removedAt: v.optional(v.nullable(IsoTimestampSchema)) });
+
+/**
  * Who wrote a value that lost to another (a conflict): kept on the record until someone with the right
  * to write it chooses. `receivedAt` is the server's clock (the order of truth), `writtenAt` the device's.
  */

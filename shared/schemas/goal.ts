@@ -1,15 +1,19 @@
 import * as v from 'valibot';
-import { ConflictAuthorSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
-import { LongTextSchema, NameSchema } from './text.ts';
+import { ConflictAuthorSchema, KeySchema, RemovedSchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { LongTextSchema, NameSchema, ShortTextSchema } from './text.ts';
 import { PeriodSchema } from './period.ts';
 
-export const GoalLevelSchema = v.picklist(['målområde', 'resultatmål', 'förvaltningsmål', 'delmål']);
+/** The level of the goal in the organisation's own words: Målområde, Regionmål, Förvaltningsmål, Delmål … */
+export const GoalLevelSchema = v.pipe(ShortTextSchema, v.minLength(1, 'Ange målets nivå, till exempel Förvaltningsmål.'));
 export type GoalLevel = v.InferOutput<typeof GoalLevelSchema>;
 
 export const GoalSchema = v.object({
   ...SyncMetaSchema.entries,
+  ...RemovedSchema.entries,
   planId: UuidSchema,
   key: KeySchema,
+  /** The goal's own numbering as the plan writes it ("Mål 1.", "1.2"); absent where the plan numbers none. */
+  number: v.optional(v.nullable(ShortTextSchema)),
   title: NameSchema,
   description: v.nullable(LongTextSchema),
   level: GoalLevelSchema,

@@ -1,14 +1,19 @@
 import * as v from 'valibot';
-import { KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { KeySchema, RemovedSchema, SyncMetaSchema, UuidSchema } from './common.ts';
 import { LongTextSchema, NameSchema, ShortTextSchema } from './text.ts';
 import { FrequencySchema, PeriodSchema } from './period.ts';
 import { DirectionSchema, TargetSchema } from './target.ts';
 
-export const MeasureSchema = v.picklist(['%', 'antal', 'minuter', 'dagar', 'kr/tim', 'kr', 'mnkr', 'index', 'poäng', 'kvot']);
+/** The measures the app formats in their own way; any other is written after the number as it stands. */
+export const KNOWN_MEASURES = ['%', 'antal', 'minuter', 'dagar', 'kr/tim', 'kr', 'tkr', 'mnkr', 'index', 'poäng', 'kvot'] as const;
+/** What an indicator is measured in: one of the known measures, or the plan's own word (timmar, per 1 000 invånare …). */
+export const MeasureSchema = v.pipe(ShortTextSchema, v.minLength(1, 'Ange vad indikatorn mäts i, till exempel %, antal eller dagar.'));
 export type Measure = v.InferOutput<typeof MeasureSchema>;
 
+export const INDICATOR_SOURCE_KINDS = ['internal', 'kolada', 'vardenisiffror', 'vantetider', 'patientenkat', 'other'] as const;
+
 export const IndicatorSourceSchema = v.object({
-  kind: v.picklist(['internal', 'kolada', 'vardenisiffror', 'vantetider', 'patientenkat', 'other']),
+  kind: v.picklist(INDICATOR_SOURCE_KINDS),
   koladaKpi: v.nullable(v.pipe(v.string(), v.regex(/^[NU]\d{5}$/, 'Ett Kolada-id skrivs som N71019.'))),
   name: v.nullable(ShortTextSchema),
 });
@@ -40,6 +45,7 @@ export type Baseline = v.InferOutput<typeof BaselineSchema>;
 
 export const IndicatorSchema = v.object({
   ...SyncMetaSchema.entries,
+  ...RemovedSchema.entries,
   planId: UuidSchema,
   key: KeySchema,
   name: NameSchema,

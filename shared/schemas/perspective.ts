@@ -1,10 +1,11 @@
 import * as v from 'valibot';
-import { KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { KeySchema, RemovedSchema, SyncMetaSchema, UuidSchema } from './common.ts';
 import { NameSchema } from './text.ts';
 
 /** A balanced-scorecard perspective of a plan (invånare/kund, medarbetare, process/verksamhet, ekonomi). */
 export const PerspectiveSchema = v.object({
   ...SyncMetaSchema.entries,
+  ...RemovedSchema.entries,
   planId: UuidSchema,
   key: KeySchema,
   name: NameSchema,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { IsoDateSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { MonthlyDeadlineDaySchema, ReportPointsSchema } from './calendar.ts';
 import { LongTextSchema, NameSchema } from './text.ts';
 
 export const PlanStateSchema = v.picklist(['draft', 'adopted']);
@@ -24,6 +25,9 @@ export const PlanSchema = v.pipe(
     adoptedAt: v.nullable(IsoDateSchema),
     assessmentScale: AssessmentScaleSchema,
     source: v.nullable(LongTextSchema),
+    /** When the plan is reported; absent on plans stored before calendars, which follow the usual one. */
+    reportPoints: v.optional(ReportPointsSchema, []),
+    monthlyDeadlineDay: v.optional(v.nullable(MonthlyDeadlineDaySchema), null),
   }),
   v.check((plan) => plan.endYear >= plan.startYear, 'Planens slutår kan inte ligga före startåret.'),
 );

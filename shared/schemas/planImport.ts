@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { ActivityStatusSchema, StatusPartSchema } from './activity.ts';
+import { ActivityStatusSchema, StatusPartsSchema } from './activity.ts';
+import { MonthlyDeadlineDaySchema } from './calendar.ts';
 import { AssignmentCodeSchema, AssignmentGiverSchema } from './assignment.ts';
 import { IsoDateSchema, KeySchema } from './common.ts';
 import { LongTextSchema, NameSchema, ShortTextSchema } from './text.ts';
@@ -13,7 +14,8 @@ import { UnitKindSchema } from './unit.ts';
 
 /**
  * A plan as people write it: records refer to each other by readable keys, and numbers stay as written
- * ("20,2 %", "15:01"). The importer turns keys into ids and parses the text once. See server/demo/FORMAT.md.
+ * ("20,2 %", "15:01"). The importer turns keys into ids and parses the text once. The spreadsheet template
+ * and its CSV form are read into this same document. See server/demo/FORMAT.md.
  */
 const nullableText = (schema: typeof ShortTextSchema | typeof LongTextSchema) => v.optional(v.nullable(schema), null);
 
@@ -21,21 +23,35 @@ export const ImportUnitSchema = v.object({
   key: KeySchema,
   name: NameSchema,
   shortName: nullableText(ShortTextSchema),
-  parent: v.nullable(KeySchema),
+  parent: v.optional(v.nullable(KeySchema), null),
   kind: UnitKindSchema,
+});
+
+const MonthSchema = v.pipe(v.string('Skriv månaden som ÅÅÅÅ-MM.'), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2025-04.'));
+const YearSchema = v.pipe(v.number('Skriv året med fyra siffror.'), v.integer('Skriv året med fyra siffror.'), v.minValue(2000, 'Året måste vara 2000 eller senare.'), v.maxValue(2100, 'Året måste vara 2100 eller tidigare.'));
+
+/** A report point as a planner writes it: what it is called, the months it covers, its deadline. */
+export const ImportReportPointSchema = v.object({
+  name: v.pipe(ShortTextSchema, v.minLength(1, 'Ge rapporteringstillfället ett namn, till exempel Delår 1 2025.')),
+  from: MonthSchema,
+  to: MonthSchema,
+  deadline: IsoDateSchema,
 });
 
 export const ImportPlanSchema = v.object({
   key: KeySchema,
   name: NameSchema,
   unit: KeySchema,
-  startYear: v.pipe(v.number(), v.integer()),
-  endYear: v.pipe(v.number(), v.integer()),
+  startYear: YearSchema,
+  endYear: YearSchema,
   state: PlanStateSchema,
   adoptedBy: nullableText(ShortTextSchema),
   adoptedAt: v.optional(v.nullable(IsoDateSchema), null),
   assessmentScale: AssessmentScaleSchema,
   source: nullableText(LongTextSchema),
+  /** When the plan is reported; none means the usual delår 1, delår 2 and year of each of its years. */
+  reportPoints: v.optional(v.array(ImportReportPointSchema), []),
+  monthlyDeadlineDay: v.optional(v.nullable(MonthlyDeadlineDaySchema), null),
 });
 
 const ordered = { order: v.optional(v.number(), 0) };
@@ -51,7 +67,10 @@ export const ImportPlanDocumentSchema = v.object({
       code: v.optional(v.nullable(AssignmentCodeSchema), null),
       text: nullableText(LongTextSchema),
       givenBy: AssignmentGiverSchema,
-      givenTo: KeySchema,
+      /** The unit it is directed to (its key), where it names one. */
+      givenTo: v.optional(v.nullable(KeySchema), null),
+      /** "Riktas till" in words ("alla nämnder och styrelser"), where the plan writes words. */
+      givenToText: nullableText(ShortTextSchema),
       periodicity: nullableText(ShortTextSchema),
       endDate: v.optional(v.nullable(IsoDateSchema), null),
       status: nullableText(ShortTextSchema),
@@ -61,6 +80,7 @@ export const ImportPlanDocumentSchema = v.object({
   goals: v.array(
     v.object({
       key: KeySchema,
+      number: nullableText(ShortTextSchema),
       title: NameSchema,
       description: nullableText(LongTextSchema),
       level: GoalLevelSchema,
@@ -130,7 +150,7 @@ export const ImportPlanDocumentSchema = v.object({
       milestone: v.optional(v.boolean(), false),
       accessibilityPlan: v.optional(v.boolean(), false),
       status: v.optional(v.nullable(ActivityStatusSchema), null),
-      statusParts: v.optional(v.nullable(v.array(StatusPartSchema)), null),
+      statusParts: v.optional(v.nullable(StatusPartsSchema), null),
       comment: nullableText(LongTextSchema),
       statusPeriod: v.optional(v.nullable(PeriodSchema), null),
       ...ordered,

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
 import { NameSchema, ShortTextSchema } from './text.ts';
 
-export const UnitKindSchema = v.picklist(['region', 'forvaltning', 'omrade', 'verksamhet', 'enhet']);
+/** What the organisation calls this kind of unit: Region, Nämnd, Förvaltning, Verksamhet … as it writes it. */
+export const UnitKindSchema = v.pipe(ShortTextSchema, v.minLength(1, 'Ange vad för slags enhet det är, till exempel Förvaltning eller Verksamhet.'));
 export type UnitKind = v.InferOutput<typeof UnitKindSchema>;
 
 /** An organisation unit; the tree is held by `parentId` (null at the root). */

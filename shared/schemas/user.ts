@@ -2,8 +2,12 @@ import * as v from 'valibot';
 import { IsoTimestampSchema, UuidSchema } from './common.ts';
 import { NameSchema } from './text.ts';
 
-export const ROLES = ['administratör', 'rapportör', 'läsare'] as const;
-export const RoleSchema = v.picklist(ROLES, 'Rollen måste vara administratör, rapportör eller läsare.');
+/**
+ * What a person may do on a unit (and, by default, the units below it). A controller builds and imports
+ * the unit's plans, keeps their reporting calendar and reports like a rapportör, without managing people.
+ */
+export const ROLES = ['administratör', 'controller', 'rapportör', 'läsare'] as const;
+export const RoleSchema = v.picklist(ROLES, 'Rollen måste vara administratör, controller, rapportör eller läsare.');
 export type Role = v.InferOutput<typeof RoleSchema>;
 
 export const EmailSchema = v.pipe(
@@ -49,6 +53,8 @@ export const MeSchema = v.object({
   isAdmin: v.boolean(),
   /** Units whose activities, outcomes and assessments this person may write. */
   writableUnitIds: v.array(UuidSchema),
+  /** Units whose plans this person may import, change and keep the calendar of (controller, administratör). */
+  plannableUnitIds: v.optional(v.array(UuidSchema), []),
 });
 export type Me = v.InferOutput<typeof MeSchema>;
 

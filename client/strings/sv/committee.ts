@@ -9,7 +9,7 @@ export const committee = {
   filters: {
     label: 'Urval',
     period: 'Period',
-    periodKinds: { month: 'Månad', tertial: 'Delår', year: 'År' } satisfies Record<PeriodKind, string>,
+    periodKinds: { month: 'Månad', span: 'Period', tertial: 'Delår', year: 'År' } satisfies Record<PeriodKind, string>,
     noPeriods: 'Ingen period med data',
     loading: 'Hämtar …',
     unit: 'Enhet',
