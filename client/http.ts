@@ -63,6 +63,26 @@ export async function requestJson<S extends v.GenericSchema>(method: Method, pat
   return parsed.output;
 }
 
+/**
+ * Sends a form with a file (multipart) and checks the answer against the shared schema. An answer with the
+ * right shape is returned whatever its status, for routes that answer a refusal with a report (the plan
+ * import's 422); anything else that is not ok is thrown as for `requestJson`.
+ */
+export async function requestForm<S extends v.GenericSchema>(path: string, schema: S, form: FormData): Promise<v.InferOutput<S>> {
+  let response: Response;
+  try {
+    response = await apiFetch(path, { method: 'POST', headers: { accept: 'application/json' }, body: form });
+  } catch {
+    throw new ApiRequestError(0, 'network', navigator.onLine ? t.errors.network : t.errors.offline);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = v.safeParse(schema, body);
+  if (parsed.success) return parsed.output;
+  const error = v.safeParse(ApiErrorSchema, body);
+  if (error.success) throw new ApiRequestError(response.status, error.output.error.code, error.output.error.message);
+  throw new ApiRequestError(response.status, 'http', t.errors.server(response.status));
+}
+
 /** Calls the API where only success matters (204 No Content). */
 export async function requestVoid(method: Method, path: string, body?: unknown): Promise<void> {
   await send(method, path, body);

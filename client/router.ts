@@ -10,6 +10,7 @@ import LoginView from './views/LoginView.vue';
 import MyTasksView from './views/MyTasksView.vue';
 import NotFoundView from './views/NotFoundView.vue';
 import PlanActivitiesView from './views/PlanActivitiesView.vue';
+import PlanAssignmentsView from './views/PlanAssignmentsView.vue';
 import PlanGoalsView from './views/PlanGoalsView.vue';
 
 declare module 'vue-router' {
@@ -18,6 +19,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Only for administratörer. */
     admin?: boolean;
+    /** Only for those who import and keep plans (controller, administratör). */
+    planner?: boolean;
   }
 }
 
@@ -31,6 +34,7 @@ export const router = createRouter({
     { path: '/planer/:planId/mal/:goalId', name: 'goal', component: GoalView, props: true },
     { path: '/planer/:planId/aktiviteter', name: 'activities', component: PlanActivitiesView, props: true },
     { path: '/planer/:planId/aktiviteter/:activityId', name: 'activity', component: ActivityView, props: true },
+    { path: '/planer/:planId/uppdrag', name: 'assignments', component: PlanAssignmentsView, props: true },
     { path: '/planer/:planId/mina-uppgifter', name: 'tasks', component: MyTasksView, props: true },
     // The committee's screens: period, unit and filters are in the query, so every view is a link to share.
     // Loaded when first opened rather than with every phone's first load; the service worker precaches them
@@ -42,6 +46,7 @@ export const router = createRouter({
     // Online-only screens: loaded when opened, not with everyone's app.
     { path: '/konto', name: 'account', component: () => import('./views/AccountView.vue') },
     { path: '/admin', redirect: { name: 'admin-users' } },
+    { path: '/admin/planer', name: 'admin-plans', component: () => import('./views/AdminPlansView.vue'), meta: { planner: true } },
     { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true } },
     { path: '/admin/enheter', name: 'admin-units', component: () => import('./views/AdminUnitsView.vue'), meta: { admin: true } },
     { path: '/admin/logg', name: 'admin-audit', component: () => import('./views/AdminAuditView.vue'), meta: { admin: true } },
@@ -55,7 +60,8 @@ router.beforeEach(async (to) => {
   if (!session.checked) await session.load();
   if (to.meta.public) return to.name === 'login' && session.me ? safeReturnPath(to.query.till) : true;
   if (!session.me) return signInLocation(to.fullPath);
-  if (to.meta.admin && !session.isAdmin) return { name: 'home' };
+  if (to.meta.admin && !session.isAdmin) return session.canPlan ? { name: 'admin-plans' } : { name: 'home' };
+  if (to.meta.planner && !session.canPlan) return { name: 'home' };
   return true;
 });
 

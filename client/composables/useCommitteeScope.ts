@@ -1,23 +1,40 @@
+import { offeredPoints, planReportPoints } from '@shared/logic/calendar.ts';
+import { periodEnd } from '@shared/logic/period.ts';
 import { planPeriods, type PlanRecords } from '@shared/logic/planOverview.ts';
+import { distinctPeriods, periodWithin } from '@shared/logic/reportingPeriod.ts';
+import type { Plan } from '@shared/schemas/plan.ts';
 import { unitAndBelow } from '@shared/logic/unitScope.ts';
-import { computed, watch, type Ref } from 'vue';
+import { computed, ref, watch, type Ref } from 'vue';
 import { useRoute } from 'vue-router';
 import type { UnitTree } from './useUnitTree.ts';
 import { useRouteQuery } from './useRouteQuery.ts';
 
 /**
  * The period and unit a committee screen shows, held in the address (`?period=2024-T1&enhet=bup`) so the
- * link opens the same view for another member. The period defaults to the latest one with data, and is
- * then written into the address too; the unit is named by its key, which reads better in a link than an id.
+ * link opens the same view for another member. The periods are the plan's report points that have begun
+ * and every period with data; the default is the latest report point that has ended with something
+ * reported in it (what the committee is reported), and is then written into the address too. The unit is
+ * named by its key, which reads better in a link than an id.
  */
-export function useCommitteeScope(records: Readonly<Ref<PlanRecords | undefined>>, tree: Readonly<Ref<UnitTree | undefined>>) {
+export function useCommitteeScope(
+  records: Readonly<Ref<PlanRecords | undefined>>,
+  tree: Readonly<Ref<UnitTree | undefined>>,
+  plan: Readonly<Ref<Plan | undefined>> = ref(undefined),
+  today = new Date(),
+) {
   const route = useRoute();
   const screen = route.name;
   const periodParam = useRouteQuery('period');
   const unitParam = useRouteQuery('enhet');
 
-  const periods = computed(() => (records.value ? planPeriods(records.value) : []));
-  const period = computed(() => (periods.value.includes(periodParam.value) ? periodParam.value : (periods.value[0] ?? null)));
+  const withData = computed(() => (records.value ? planPeriods(records.value) : []));
+  const points = computed(() => (plan.value ? offeredPoints(planReportPoints(plan.value), today, 100).map((p) => p.period) : []));
+  const periods = computed(() => distinctPeriods([...withData.value, ...points.value]));
+  const usual = computed(() => {
+    const reported = points.value.filter((point) => withData.value.some((p) => periodWithin(p, point)));
+    return reported.find((point) => periodEnd(point) < today) ?? reported[0] ?? withData.value[0] ?? points.value[0] ?? null;
+  });
+  const period = computed(() => (periods.value.includes(periodParam.value) ? periodParam.value : usual.value));
   watch(
     period,
     (value) => {

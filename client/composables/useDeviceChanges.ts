@@ -1,5 +1,6 @@
 import type { RouteLocationRaw } from 'vue-router';
 import type { Activity } from '@shared/schemas/activity.ts';
+import type { Assignment } from '@shared/schemas/assignment.ts';
 import type { Goal, GoalAssessment } from '@shared/schemas/goal.ts';
 import type { Indicator } from '@shared/schemas/indicator.ts';
 import type { Outcome } from '@shared/schemas/outcome.ts';
@@ -23,7 +24,8 @@ export interface DescribedChange {
 export type ConflictOnDevice =
   | { kind: 'activity'; id: string; subject: string; link: RouteLocationRaw; activity: Activity }
   | { kind: 'outcome'; id: string; subject: string; link: RouteLocationRaw | null; indicator: Indicator; outcome: Outcome }
-  | { kind: 'goalAssessment'; id: string; subject: string; link: RouteLocationRaw; assessment: GoalAssessment };
+  | { kind: 'goalAssessment'; id: string; subject: string; link: RouteLocationRaw; assessment: GoalAssessment }
+  | { kind: 'assignment'; id: string; subject: string; link: RouteLocationRaw; assignment: Assignment };
 
 export interface DeviceChanges {
   pending: DescribedChange[];
@@ -44,6 +46,7 @@ const SUBJECTS: Partial<Record<EntityName, (record: never) => { subject: string;
   activity: (activity: Activity) => ({ subject: `${activity.number}. ${activity.title}`, link: activityLink(activity) }),
   indicator: (indicator: Indicator) => ({ subject: indicator.name, link: indicatorLink(indicator) }),
   goal: (goal: Goal) => ({ subject: goal.title, link: goalLink(goal) }),
+  assignment: (assignment: Assignment) => ({ subject: assignmentSubject(assignment), link: assignmentLink(assignment) }),
 };
 
 function describe(entry: OutboxEntry, parents: Map<string, unknown>): DescribedChange {
@@ -53,6 +56,9 @@ function describe(entry: OutboxEntry, parents: Map<string, unknown>): DescribedC
   return { entry, subject: about?.subject ?? t.changes.describe.missing, change: kind.describe(entry.args, parent as never, changeWords), link: about?.link ?? null };
 }
 
+const assignmentLink = (assignment: Assignment): RouteLocationRaw => ({ name: 'assignments', params: { planId: assignment.planId }, hash: `#uppdrag-${assignment.id}` });
+const assignmentSubject = (assignment: Assignment) => [assignment.code, assignment.text].filter(Boolean).join(' ') || t.assignments.noText;
+
 const byId = <T extends { id: string }>(records: (T | undefined)[]) => new Map(records.filter((r): r is T => !!r).map((r) => [r.id, r]));
 
 /**
@@ -61,11 +67,12 @@ const byId = <T extends { id: string }>(records: (T | undefined)[]) => new Map(r
  */
 export function useDeviceChanges() {
   return useLiveQuery(async (): Promise<DeviceChanges> => {
-    const [outbox, conflictedActivities, conflictedOutcomes, conflictedAssessments] = await Promise.all([
+    const [outbox, conflictedActivities, conflictedOutcomes, conflictedAssessments, conflictedAssignments] = await Promise.all([
       deviceDb.outbox.orderBy('order').toArray(),
       deviceDb.activity.where('conflicts.length').above(0).toArray(),
       deviceDb.outcome.where('conflicts.length').above(0).toArray(),
       deviceDb.goalAssessment.where('conflicts.length').above(0).toArray(),
+      deviceDb.assignment.where('conflicts.length').above(0).toArray(),
     ]);
     const parentIds = new Map<EntityName, Set<string>>();
     for (const entry of outbox) {
@@ -90,6 +97,7 @@ export function useDeviceChanges() {
         const goal = records.goals.get(assessment.goalId);
         return goal ? [{ kind: 'goalAssessment' as const, id: assessment.id, subject: goal.title, link: goalLink(goal), assessment }] : [];
       }),
+      ...conflictedAssignments.map((assignment) => ({ kind: 'assignment' as const, id: assignment.id, subject: assignmentSubject(assignment), link: assignmentLink(assignment), assignment })),
     ];
     return {
       pending: described.filter((c) => c.entry.state === 'pending'),

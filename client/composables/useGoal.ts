@@ -1,3 +1,4 @@
+import { isInPlan } from '@shared/logic/inPlan.ts';
 import { indicatorStatus } from '@shared/logic/indicatorStatus.ts';
 import { comparePeriods } from '@shared/logic/period.ts';
 import type { Ref } from 'vue';
@@ -13,7 +14,7 @@ export function useGoal(goalId: Ref<string>) {
       goal.parentId ? deviceDb.goal.get(goal.parentId) : undefined,
       deviceDb.goalAssessment.where('goalId').equals(goal.id).toArray(),
       deviceDb.indicator.where('goalIds').equals(goal.id).toArray(),
-      deviceDb.activity.where('planId').equals(goal.planId).filter((a) => a.goalIds.includes(goal.id)).toArray(),
+      deviceDb.activity.where('planId').equals(goal.planId).filter((a) => isInPlan(a) && a.goalIds.includes(goal.id)).toArray(),
     ]);
     const outcomes = await deviceDb.outcome.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray();
     return {

@@ -1,3 +1,4 @@
+import { isInPlan } from '@shared/logic/inPlan.ts';
 import type { Activity } from '@shared/schemas/activity.ts';
 import type { Goal } from '@shared/schemas/goal.ts';
 import type { Indicator } from '@shared/schemas/indicator.ts';
@@ -28,7 +29,7 @@ export function useMyTasks(planId: Ref<string>, today = new Date()) {
   const session = useSessionStore();
   return useLiveQuery(async (): Promise<MyTasks> => {
     const units = new Set(session.me?.writableUnitIds ?? []);
-    const inPlan = <T extends { unitId: string; removedAt?: string | null }>(record: T) => units.has(record.unitId) && !record.removedAt;
+    const inPlan = <T extends { unitId: string; removedAt?: string | null }>(record: T) => units.has(record.unitId) && isInPlan(record);
     const [plan, activities, indicators, goals] = await Promise.all([
       deviceDb.plan.get(planId.value),
       deviceDb.activity.where('planId').equals(planId.value).filter(inPlan).sortBy('order'),

@@ -1,3 +1,4 @@
+import { isInPlan } from '@shared/logic/inPlan.ts';
 import type { Activity } from '@shared/schemas/activity.ts';
 import type { FocusArea } from '@shared/schemas/focusArea.ts';
 import type { Ref } from 'vue';
@@ -13,8 +14,8 @@ export interface FocusAreaGroup {
 export function usePlanActivities(planId: Ref<string>) {
   return useLiveQuery(async (): Promise<FocusAreaGroup[]> => {
     const [focusAreas, activities] = await Promise.all([
-      deviceDb.focusArea.where('planId').equals(planId.value).toArray(),
-      deviceDb.activity.where('planId').equals(planId.value).toArray(),
+      deviceDb.focusArea.where('planId').equals(planId.value).filter(isInPlan).toArray(),
+      deviceDb.activity.where('planId').equals(planId.value).filter(isInPlan).toArray(),
     ]);
     activities.sort((a, b) => a.order - b.order);
     const groups: FocusAreaGroup[] = focusAreas

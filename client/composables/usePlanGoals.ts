@@ -1,3 +1,4 @@
+import { isInPlan } from '@shared/logic/inPlan.ts';
 import type { Goal } from '@shared/schemas/goal.ts';
 import type { Perspective } from '@shared/schemas/perspective.ts';
 import type { Ref } from 'vue';
@@ -18,9 +19,9 @@ const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 export function usePlanGoals(planId: Ref<string>) {
   return useLiveQuery(async (): Promise<PerspectiveGroup[]> => {
     const [perspectives, goals, indicators] = await Promise.all([
-      deviceDb.perspective.where('planId').equals(planId.value).toArray(),
-      deviceDb.goal.where('planId').equals(planId.value).toArray(),
-      deviceDb.indicator.where('planId').equals(planId.value).toArray(),
+      deviceDb.perspective.where('planId').equals(planId.value).filter(isInPlan).toArray(),
+      deviceDb.goal.where('planId').equals(planId.value).filter(isInPlan).toArray(),
+      deviceDb.indicator.where('planId').equals(planId.value).filter(isInPlan).toArray(),
     ]);
     const byId = new Map(goals.map((g) => [g.id, g]));
     const parentIds = new Set(goals.map((g) => g.parentId));

@@ -1,3 +1,4 @@
+import { isInPlan } from '@shared/logic/inPlan.ts';
 import type { PlanRecords } from '@shared/logic/planOverview.ts';
 import type { Ref } from 'vue';
 import { deviceDb } from '../db/deviceDb.ts';
@@ -11,11 +12,11 @@ import { useLiveQuery } from './useLiveQuery.ts';
 export function usePlanRecords(planId: Ref<string>) {
   return useLiveQuery(async (): Promise<PlanRecords> => {
     const [perspectives, goals, indicators, focusAreas, activities] = await Promise.all([
-      deviceDb.perspective.where('planId').equals(planId.value).toArray(),
-      deviceDb.goal.where('planId').equals(planId.value).toArray(),
-      deviceDb.indicator.where('planId').equals(planId.value).toArray(),
-      deviceDb.focusArea.where('planId').equals(planId.value).toArray(),
-      deviceDb.activity.where('planId').equals(planId.value).toArray(),
+      deviceDb.perspective.where('planId').equals(planId.value).filter(isInPlan).toArray(),
+      deviceDb.goal.where('planId').equals(planId.value).filter(isInPlan).toArray(),
+      deviceDb.indicator.where('planId').equals(planId.value).filter(isInPlan).toArray(),
+      deviceDb.focusArea.where('planId').equals(planId.value).filter(isInPlan).toArray(),
+      deviceDb.activity.where('planId').equals(planId.value).filter(isInPlan).toArray(),
     ]);
     const [assessments, outcomes] = await Promise.all([
       deviceDb.goalAssessment.where('goalId').anyOf(goals.map((g) => g.id)).toArray(),

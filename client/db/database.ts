@@ -64,5 +64,7 @@ export function openDeviceDb(name = 'malbild'): MalbildDb {
   db.version(3).stores({ drafts: 'key' });
   // Records someone must settle, found without reading every outcome (IndexedDB indexes an array's length).
   db.version(4).stores({ activity: `${SYNCED_STORES.activity}, conflicts.length`, outcome: `${SYNCED_STORES.outcome}, conflicts.length`, goalAssessment: `${SYNCED_STORES.goalAssessment}, conflicts.length` });
+  // Assignments got a status people report, and so conflicts.
+  db.version(5).stores({ assignment: `${SYNCED_STORES.assignment}, conflicts.length` });
   return db;
 }

@@ -38,6 +38,8 @@ export const useSessionStore = defineStore('session', () => {
   let loading: Promise<Me | null> | null = null;
 
   const isAdmin = computed(() => me.value?.isAdmin ?? false);
+  /** Whether the person imports and keeps plans (a controller's or administratör's grant). */
+  const canPlan = computed(() => (me.value?.plannableUnitIds?.length ?? 0) > 0);
 
   async function adopt(user: Me): Promise<void> {
     const owner = await deviceDb.meta.get('owner');
@@ -117,5 +119,5 @@ export const useSessionStore = defineStore('session', () => {
   sessionEvents.addEventListener(SESSION_LOST, onSessionLost);
   onScopeDispose(() => sessionEvents.removeEventListener(SESSION_LOST, onSessionLost));
 
-  return { me: readonly(me), checked: readonly(checked), isAdmin, load, login, logout };
+  return { me: readonly(me), checked: readonly(checked), isAdmin, canPlan, load, login, logout };
 });

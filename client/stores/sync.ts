@@ -38,7 +38,7 @@ export const useSyncStore = defineStore('sync', () => {
   const pendingCount = computed(() => outbox.value?.filter((entry) => entry.state === 'pending').length ?? 0);
   const refused = computed(() => outbox.value?.filter((entry) => entry.state !== 'pending') ?? []);
   const conflictCount = useLiveQuery(async () => {
-    const counts = await Promise.all([deviceDb.activity, deviceDb.outcome, deviceDb.goalAssessment].map((table) => table.where('conflicts.length').above(0).count()));
+    const counts = await Promise.all([deviceDb.activity, deviceDb.outcome, deviceDb.goalAssessment, deviceDb.assignment].map((table) => table.where('conflicts.length').above(0).count()));
     return counts.reduce((sum, n) => sum + n, 0);
   });
   const outboxFor = (recordId: string) => outbox.value?.filter((entry) => entry.recordId === recordId) ?? [];

@@ -21,5 +21,7 @@ export const changeWords: ChangeWords = {
   chosenValue: (period, number, measure) => words.chosenValue(formatPeriod(period), value(number, measure)),
   assessment: (period, assessment) => words.assessment(formatPeriod(period), t.assessment[assessment]),
   chosenAssessment: (period, assessment) => words.chosenAssessment(formatPeriod(period), t.assessment[assessment]),
+  assignmentStatus: (status) => words.status(status),
+  chosenAssignmentStatus: (status) => words.chosenStatus(status ?? t.activities.conflict.noStatus),
   join: (parts) => parts.join(' · '),
 };

@@ -8,6 +8,7 @@ export const DEMO_PASSWORD = 'demo-losenord-2026';
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; unitKey: string }[] = [
   { email: 'admin@malbild.example', name: 'Alva Administratör', role: 'administratör', unitKey: 'region-vastmanland' },
+  { email: 'controller@malbild.example', name: 'Cecilia Controller (HSF)', role: 'controller', unitKey: 'halso-och-sjukvardsforvaltningen' },
   { email: 'bup@malbild.example', name: 'Bo Rapportör (BUP)', role: 'rapportör', unitKey: 'bup' },
   {
     email: 'psykiatri@malbild.example',

@@ -36,7 +36,7 @@ describe('GET /api/indicators/:id', () => {
     const { body } = await t.json(`/api/indicators/${indicator.id}`);
 
     expect(body.outcomes).toEqual([]);
-    expect(body.latest).toEqual({ outcome: null, previous: null, status: 'noData', trend: null });
+    expect(body.latest).toEqual({ outcome: null, previous: null, status: 'noData', trend: null, trendAgainst: null });
   });
 
   it('answers 404 "Indikatorn finns inte." for an unknown id', async () => {

@@ -33,7 +33,9 @@ export function keyFigure(indicator: Indicator, outcomes: readonly Outcome[], pe
   const history = total
     .filter((o) => {
       const p = parsePeriod(o.period);
-      return p.kind === shape.kind && (p.kind !== 'tertial' || p.part === shape.part) && comparePeriods(o.period, until) <= 0;
+      // Like periods only: every month, or the same delår (the same months) of other years.
+      const like = p.kind === shape.kind && (p.kind === 'month' || (p.firstMonth === shape.firstMonth && p.lastMonth === shape.lastMonth));
+      return like && comparePeriods(o.period, until) <= 0;
     })
     .sort((a, b) => comparePeriods(a.period, b.period))
     .slice(-historyLength)

@@ -41,6 +41,8 @@ export interface ChangeWords {
   chosenValue(period: string, value: number, measure: Measure | null): string;
   assessment(period: string, assessment: Assessment): string;
   chosenAssessment(period: string, assessment: Assessment): string;
+  assignmentStatus(status: string): string;
+  chosenAssignmentStatus(status: string | null): string;
   /** Joins the parts of one change ("Status: Försenad · Kommentar: …"). */
   join(parts: string[]): string;
 }

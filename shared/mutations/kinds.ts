@@ -1,5 +1,7 @@
 import { activityResolve } from './activityResolve.ts';
 import { activityUpdate } from './activityUpdate.ts';
+import { assignmentResolve } from './assignmentResolve.ts';
+import { assignmentUpdate } from './assignmentUpdate.ts';
 import { goalAssessmentResolve } from './goalAssessmentResolve.ts';
 import { goalAssessmentSet } from './goalAssessmentSet.ts';
 import type { AnyMutationKind } from './kind.ts';
@@ -18,6 +20,8 @@ export const MUTATION_KINDS = {
   [outcomeResolve.name]: outcomeResolve,
   [goalAssessmentSet.name]: goalAssessmentSet,
   [goalAssessmentResolve.name]: goalAssessmentResolve,
+  [assignmentUpdate.name]: assignmentUpdate,
+  [assignmentResolve.name]: assignmentResolve,
 } as const;
 
 export type MutationKinds = typeof MUTATION_KINDS;

@@ -38,7 +38,7 @@ export interface HostileWorld {
   /** Records of every kind, by scope: ids to aim at. */
   pools: Record<Scope, Record<EntityName, string[]>>;
   /** A record of each kind the rapportör may write, for valid changes: per `in` plan. */
-  own: { activityId: string; indicatorId: string; goalId: string; unitId: string }[];
+  own: { activityId: string; indicatorId: string; goalId: string; assignmentId: string; unitId: string }[];
 }
 
 /**
@@ -52,7 +52,13 @@ export async function hostileWorld(t: TestApp, plansPerScope: number): Promise<H
   const own: HostileWorld['own'] = [];
   for (const plan of plans.in) {
     const activity = await plan.byKey('activity', 'webbtidbocker');
-    own.push({ activityId: activity.id, indicatorId: (await plan.byKey('indicator', 'hyrlakare')).id, goalId: (await plan.byKey('goal', 'kompetens')).id, unitId: activity.unitId });
+    own.push({
+      activityId: activity.id,
+      indicatorId: (await plan.byKey('indicator', 'hyrlakare')).id,
+      goalId: (await plan.byKey('goal', 'kompetens')).id,
+      assignmentId: (await plan.byKey('assignment', 'rf7')).id,
+      unitId: activity.unitId,
+    });
   }
   for (const plan of [...plans.in, ...plans.out]) {
     const activity = await plan.byKey('activity', 'webbtidbocker');
@@ -84,6 +90,7 @@ export async function validChange(t: TestApp, world: HostileWorld, name: Mutatio
   const own = world.own[n % world.own.length]!;
   const createdAt = new Date().toISOString();
   const activity = (await getRecord(t.db, 'activity', own.activityId))!;
+  const assignment = (await getRecord(t.db, 'assignment', own.assignmentId))!;
   const outcome = (await t.db.query<{ version: number; data: { period: string; conflicts: { mutationId: string }[] } }>(`SELECT version, data FROM records WHERE entity = 'outcome' AND parent_id = $1 LIMIT 1`, [own.indicatorId]))[0]!;
   const assessments = await t.db.query<{ version: number; data: { period: string; conflicts: { mutationId: string }[] } }>(`SELECT version, data FROM records WHERE entity = 'goalAssessment' AND parent_id = $1`, [own.goalId]);
   const changes: Record<MutationName, () => Omit<Mutation, 'id'>> = {
@@ -92,6 +99,8 @@ export async function validChange(t: TestApp, world: HostileWorld, name: Mutatio
     'outcome.set': () => ({ name: 'outcome.set', recordId: own.indicatorId, createdAt, args: { period: `20${30 + n}-05`, subSeriesKey: null, gender: 'T', value: 3, comment: null, baseVersion: null } }),
     'outcome.resolve': () => ({ name: 'outcome.resolve', recordId: own.indicatorId, createdAt, args: { period: outcome.data.period, subSeriesKey: null, gender: 'T', value: 3, comment: null, settles: [randomUUID()], baseVersion: outcome.version } }),
     'goalAssessment.set': () => ({ name: 'goalAssessment.set', recordId: own.goalId, createdAt, args: { period: `20${30 + n}-T1`, assessment: 'positiv', analysis: null, baseVersion: null } }),
+    'assignment.update': () => ({ name: 'assignment.update', recordId: own.assignmentId, createdAt, args: { status: 'Pågående', comment: `Lägesbild ${n}.`, baseVersion: assignment.version } }),
+    'assignment.resolve': () => ({ name: 'assignment.resolve', recordId: own.assignmentId, createdAt, args: { status: 'Pågående', comment: null, settles: [randomUUID()], baseVersion: assignment.version } }),
     'goalAssessment.resolve': () => ({ name: 'goalAssessment.resolve', recordId: own.goalId, createdAt, args: { period: assessments[0]?.data.period ?? '2024-T1', assessment: 'positiv', analysis: null, settles: [randomUUID()], baseVersion: assessments[0]?.version ?? 1 } }),
   };
   return changes[name]();

@@ -29,6 +29,7 @@ export const committee = {
     title: (plan: string) => `Översikt – ${plan}`,
     loading: 'Hämtar planens uppföljning …',
     noData: 'Planen har inga utfall, bedömningar eller statusar ännu.',
+    nothingReported: 'Inget har rapporterats för perioden ännu. Målvärden och nuläge visas nedan.',
     fulfilment: 'Måluppfyllelse',
     fulfilmentIntro: (period: string) => `Målens bedömning och indikatorernas utfall för ${period}.`,
     assessments: 'Målens bedömning',
@@ -57,6 +58,7 @@ export const committee = {
   },
   keyFigure: {
     target: 'Målvärde',
+    baseline: 'Nuläge',
     value: 'Utfall',
     noValue: 'Inget utfall för perioden',
     reportedFor: (period: string) => `avser ${period}`,

@@ -19,4 +19,7 @@ export const MUTATION_RIGHTS: { [N in MutationName]: (access: Access, parent: En
   'outcome.resolve': onWritableUnit,
   'goalAssessment.set': onWritableUnit,
   'goalAssessment.resolve': onWritableUnit,
+  // Whoever answers for an assignment: the unit it is directed to, else the plan's own.
+  'assignment.update': onWritableUnit,
+  'assignment.resolve': onWritableUnit,
 };

@@ -13,7 +13,7 @@ import { fail, notFound, RECORD_CLASH } from '../errors.ts';
 import { Refusal } from '../refusal.ts';
 import { MUTATION_RIGHTS } from './rights.ts';
 
-const PARENT_LABEL: Partial<Record<EntityName, string>> = { activity: 'Aktiviteten', indicator: 'Indikatorn', goal: 'Målet' };
+const PARENT_LABEL: Partial<Record<EntityName, string>> = { activity: 'Aktiviteten', indicator: 'Indikatorn', goal: 'Målet', assignment: 'Uppdraget' };
 const NOT_STORED = 'Ändringen kunde inte sparas på servern. Den finns kvar på enheten; försök igen senare eller kontakta en administratör.';
 
 export interface RunResult {

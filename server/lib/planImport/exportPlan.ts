@@ -1,3 +1,4 @@
+import { isInPlan } from '@shared/logic/inPlan.ts';
 import { parsePeriod } from '@shared/logic/period.ts';
 import type { EntityRecord } from '@shared/schemas/entities.ts';
 import type { ImportPlanDocumentInput } from '@shared/schemas/planImport.ts';
@@ -6,7 +7,7 @@ import { getRecord, listRecords } from '../../db/records.ts';
 import { decimalText } from '../planFile/cells.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const inPlan = <T extends { removedAt?: string | null }>(records: T[]) => records.filter((r) => !r.removedAt);
+const inPlan = <T extends { removedAt?: string | null }>(records: T[]) => records.filter(isInPlan);
 
 /**
  * A plan as a document in the import format, with everything reported on it (outcomes, assessments,
