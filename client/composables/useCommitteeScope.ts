@@ -31,10 +31,18 @@ export function useCommitteeScope(
   const points = computed(() => (plan.value ? offeredPoints(planReportPoints(plan.value), today, 100).map((p) => p.period) : []));
   const periods = computed(() => distinctPeriods([...withData.value, ...points.value]));
   const usual = computed(() => {
-    const reported = points.value.filter((point) => withData.value.some((p) => periodWithin(p, point)));
-    return reported.find((point) => periodEnd(point) < today) ?? reported[0] ?? withData.value[0] ?? points.value[0] ?? null;
+    const ended = points.value.filter((point) => periodEnd(point) < today);
+    // Reported for the point itself (an assessment of Delår 1) before only within it (a month of the year).
+    return (
+      ended.find((point) => withData.value.includes(point)) ??
+      ended.find((point) => withData.value.some((p) => periodWithin(p, point))) ??
+      withData.value[0] ??
+      points.value[0] ??
+      null
+    );
   });
-  const period = computed(() => (periods.value.includes(periodParam.value) ? periodParam.value : usual.value));
+  // Chosen once the records are there: a default made from the calendar alone would stick in the address.
+  const period = computed(() => (!records.value ? null : periods.value.includes(periodParam.value) ? periodParam.value : usual.value));
   watch(
     period,
     (value) => {

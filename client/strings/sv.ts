@@ -22,7 +22,7 @@ export const sv = {
     statusFilter: 'Status',
     focusAreaFilter: 'Insatsområde',
     all: 'Alla',
-    due: (period: string) => `för ${period}`,
+    due: (period: string, deadline: string) => `för ${period}, senast ${deadline}`,
     count: (n: number) => `(${n})`,
   },
   nav: {
@@ -328,9 +328,6 @@ export const sv = {
       ready: 'Inga fel. Så här blir planen om du importerar filen:',
       applied: 'Planen är importerad. Enheterna får den vid nästa synk.',
       problemsCaption: 'Fel och varningar i filen',
-      kind: 'Sort',
-      where: 'Var',
-      problem: 'Vad som behöver göras',
       error: 'Fel',
       warning: 'Varning',
       row: (n: number) => `rad ${n}`,

@@ -225,5 +225,20 @@ describe('POST /api/sync/push', () => {
     expect((await push(rapportör, [without])).body.results[0]).toMatchObject({ status: 'rejected', message: 'Ändringen är ogiltig: args.baseVersion: Saknas.' });
     expect((await getRecord(t.db, 'activity', activity.id))!).toMatchObject({ status: activity.status, version: activity.version });
   });
-});
 
+  it('sets an assignment’s status and comment, and keeps another written on a stale base as a conflict', async () => {
+    const { plan, unitId } = await freshPlan();
+    const [anna, bo] = [await t.userWith('rapportör', unitId, { name: 'Anna' }), await t.userWith('rapportör', unitId, { name: 'Bo' })];
+    const assignment = await plan.byKey('assignment', 'rf7');
+    const report = (status: string, comment: string): Mutation => ({ id: randomUUID(), name: 'assignment.update', recordId: assignment.id, createdAt: new Date().toISOString(), args: { status, comment, baseVersion: assignment.version } });
+    expect((await push(anna, [report('Pågående', 'Upphandling klar.')], 'device-anna-0001')).body.results[0].status).toBe('applied');
+    expect((await push(bo, [report('Genomfört', 'Allt på plats.')], 'device-bo-00001')).body.results[0].status).toBe('conflict');
+    expect((await getRecord(t.db, 'assignment', assignment.id))!).toMatchObject({
+      status: 'Pågående',
+      comment: 'Upphandling klar.',
+      conflicts: [expect.objectContaining({ status: 'Genomfört', comment: 'Allt på plats.', authorName: 'Bo' })],
+    });
+    const reader = await t.userWith('läsare', unitId);
+    expect((await push(reader, [report('Avslutat', 'Nej.')])).body.results[0]).toMatchObject({ status: 'rejected', message: expect.stringMatching(/behörighet/) });
+  });
+});

@@ -206,11 +206,14 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     const planPicker = page.getByRole('combobox', { name: 'Plan' });
     const plan2025 = await planPicker.locator('option', { hasText: 'Förvaltningsplan 2025–2027' }).getAttribute('value');
     await planPicker.selectOption(plan2025!);
-    await page.getByRole('heading', { level: 1, name: 'Förvaltningsplan 2025–2027' }).waitFor();
     await nav().getByRole('link', { name: 'Översikt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2025–2027' }).waitFor();
+    // The plan's latest report point that has ended, with the months reported in it.
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2026-T2');
     const wait = tile('Medelväntetid (minuter) för besvarade samtal på 1177 telefon');
     await wait.waitFor();
     expect(await wait.innerText()).toContain('Exempeldata');
+    expect(await wait.innerText()).toMatch(/Nuläge\s+15,1 min\s+\(2023\)/);
     await wait.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: 'Medelväntetid (minuter) för besvarade samtal på 1177 telefon' }).waitFor();
     await page.getByRole('note').filter({ hasText: 'Exempeldata: värdena är påhittade' }).waitFor();

@@ -75,6 +75,26 @@ describe('the plan on a 360 px phone, read from IndexedDB', () => {
     await expectAccessible(page, 'activities');
   });
 
+  it('shows the plan’s assignments with who gave them, status, slutdatum and the activities carrying them out', async () => {
+    await page.getByRole('link', { name: /^Planens uppdrag \(14\)$/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uppdrag' }).waitFor();
+    const rf7 = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /^RF7 Under 2025 ska HSF prioritera digital teknik/ }) });
+    const text = await rf7.innerText();
+    expect(text).toMatch(/Givet av\s+Regionfullmäktige/);
+    expect(text).toMatch(/Riktas till\s+HSF/);
+    expect(text).toMatch(/Slutdatum\s+31 dec\. 2025\s*Passerat/);
+    expect(text).toMatch(/Genomförs av \d+ aktivitet/);
+    // RF2 before RF11, as people count; a nämnd's own assignments, without codes, after them.
+    const codes = await page.locator('.assignment__code').allInnerTexts();
+    expect(codes).toEqual(['RF1', 'RF2', 'RF7', 'RF11', 'RF12']);
+    expect(await page.getByText('Nämnd', { exact: true }).count()).toBe(9);
+    // A committee member reads; only whoever answers for an assignment reports on it.
+    expect(await page.getByText('Rapportera status').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page, 'assignments');
+    await page.getByRole('link', { name: '← Aktiviteter' }).click();
+  });
+
   it('shows the 2024 plan with the statuses and comments of Delårsrapport 1 2024, in dark mode too', async () => {
     const planPicker = page.getByRole('combobox', { name: 'Plan' });
     const plan2024 = await planPicker.locator('option', { hasText: '2024' }).first().getAttribute('value');

@@ -11,6 +11,8 @@ describe('entering an outcome on the phone', () => {
   it('evaluates the typed value against the target as it is typed, in Swedish, and checks its bounds', async () => {
     const plans = phone.page.getByRole('combobox', { name: 'Plan' });
     await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
+    // The other plan opens on the same screen (Mina uppgifter); its goals are in the menu.
+    await phone.page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
     await phone.page.getByRole('link', { name: /god tillgänglighet/ }).click();
     await bupVisits().waitFor();
     await phone.context.setOffline(true);
@@ -63,6 +65,10 @@ describe('assessing a goal', () => {
     await admin.getByText('Bedöm målet').click();
     await admin.getByRole('button', { name: 'Spara bedömning' }).click();
     expect(await admin.getByRole('alert').innerText()).toBe('Välj en bedömning.');
+    // The form offers the plan's report points that can be reported now, the newest (the year, in December) first.
+    const period = admin.locator('form').filter({ has: admin.getByRole('button', { name: 'Spara bedömning' }) }).getByLabel('Period');
+    expect(await period.locator('option').first().innerText()).toBe('Årsredovisning 2026');
+    await period.selectOption({ label: 'Delår 2 2026' });
     await admin.getByRole('radio', { name: 'Positiv' }).check();
     await admin.getByLabel('Analys').fill('Fler besök sker digitalt och på rätt vårdnivå.');
     await expectAccessible(admin, 'goal assessment');

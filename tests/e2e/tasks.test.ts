@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phoneOnOwnServer } from './phoneOnOwnServer.ts';
-import { expectAccessible, screenshot } from './browser.ts';
+import { expectAccessible, PHONE, screenshot, signIn } from './browser.ts';
 
 /** The BUP unit manager opens the app and starts with what they are responsible for. */
 const phone = phoneOnOwnServer('bup@malbild.example');
@@ -19,6 +19,23 @@ describe('Mina uppgifter', () => {
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360);
     await screenshot(phone.page, 'tasks-360');
     await expectAccessible(phone.page, 'Mina uppgifter');
+  });
+
+  it('asks for nothing in a finished plan', async () => {
+    // The administratör answers for every unit, so the 2024 plan's indicators and goals are theirs too.
+    const context = await phone.browser.newContext({ ...PHONE, baseURL: phone.server.baseURL });
+    const page = await context.newPage();
+    try {
+      await signIn(page, 'admin@malbild.example');
+      const plans = page.getByRole('combobox', { name: 'Plan' });
+      await plans.selectOption((await plans.locator('option', { hasText: 'Förvaltningsplan 2024' }).getAttribute('value'))!);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina uppgifter' }).click();
+      await page.getByRole('heading', { level: 2, name: /^Mina aktiviteter \([1-9]/ }).waitFor();
+      expect(await page.getByRole('heading', { level: 2, name: 'Utfall att lägga in (0)' }).count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 2, name: 'Mål att bedöma (0)' }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
   });
 
   it('filters by search text and by status, kept in the address', async () => {

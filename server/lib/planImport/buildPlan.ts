@@ -34,9 +34,10 @@ export interface BuiltPlan {
  * Every key is scoped to the organisation at the root of the document's unit tree, so two organisations
  * with identical documents never touch each other's records; a record already there keeps its id and
  * whatever the document does not say about it (who entered a value, conflicts waiting to be settled).
- * Problems a person can fix are collected with the place they are at.
+ * Problems a person can fix are collected with the place they are at. `skipped` are records the document
+ * has but that could not be read (`indicators/nyckel`): what refers to them is not faulted for it.
  */
-export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locate: Locate, importer: string): BuiltPlan {
+export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locate: Locate, importer: string, skipped: ReadonlySet<string> = new Set()): BuiltPlan {
   const problems: ImportProblem[] = [];
   const problem = (path: (string | number)[], message: string, severity: ImportProblem['severity'] = 'error') => problems.push({ severity, ...locate(path), message });
 
@@ -63,11 +64,12 @@ export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locat
   const assignmentKeys = known('assignment', doc.assignments.map((a) => a.key));
   const unitRef = (key: string, path: (string | number)[]) => {
     const id = unitIds.get(key);
-    if (!id) problem(path, `Enheten "${key}" finns inte på fliken Enheter eller i organisationen ${root.name}.`);
+    if (!id && !skipped.has(`units/${key}`)) problem(path, `Enheten "${key}" finns inte på fliken Enheter eller i organisationen ${root.name}.`);
     return id ?? derived('unit', key);
   };
+  const sectionOf: Record<string, string> = { Mål: 'goals', Perspektiv: 'perspectives', Insatsområden: 'focusAreas', Uppdrag: 'assignments' };
   const ref = (set: Set<string>, key: string, path: (string | number)[], what: string, sheet: string) => {
-    if (!set.has(key)) problem(path, `${what} "${key}" finns inte på fliken ${sheet}.`);
+    if (!set.has(key) && !skipped.has(`${sectionOf[sheet]}/${key}`)) problem(path, `${what} "${key}" finns inte på fliken ${sheet}.`);
   };
   duplicates(doc, problem);
 
@@ -164,15 +166,8 @@ export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locat
   });
   const goalById = new Map(goalRecords.map((g) => [g.id, g]));
 
-  const target = (text: string | null, path: (string | number)[]) => {
-    if (!text) return null;
-    const parsed = parseTarget(text);
-    if (parsed.kind === 'text') {
-      if (/\d/.test(text)) problem(path, `Målvärdet "${text}" går inte att tolka. Skriv till exempel "80 %", "<4 %", "Öka", "Minska 2 %", "Bättre än rikssnittet" eller lämna tomt.`);
-      else problem(path, `Målvärdet "${text}" är en beskrivning: den visas som den står, men om målet nås kan inte bedömas av sig självt.`, 'warning');
-    }
-    return parsed;
-  };
+  // Whether a target could be read was told when the document was checked (importPlan.ts), row by row.
+  const target = (text: string | null) => (text ? parseTarget(text) : null);
   const indicatorRecords: RecordInput<'indicator'>[] = doc.indicators.map((i, index) => {
     for (const key of i.goals) ref(goals, key, ['indicators', index, 'goals'], 'Målet', 'Mål');
     if (i.goals.length === 0) problem(['indicators', index, 'goals'], 'Indikatorn mäter inget mål; den visas inte under något mål.', 'warning');
@@ -188,12 +183,12 @@ export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locat
       measure: i.measure,
       direction: i.direction,
       targetText: i.target,
-      target: target(i.target, ['indicators', index, 'target']),
+      target: target(i.target),
       targetNote: i.targetNote,
       baseline: i.baseline ? { value: baselineValue?.value ?? null, text: i.baseline.value, period: i.baseline.period, note: i.baseline.note } : null,
       frequencies: i.frequencies,
       source: i.source,
-      subSeries: (i.subSeries ?? []).map((s, j) => ({ key: s.key, name: s.name, targetText: s.target, target: target(s.target, ['indicators', index, 'subSeries', j, 'target']) })),
+      subSeries: (i.subSeries ?? []).map((s) => ({ key: s.key, name: s.name, targetText: s.target, target: target(s.target) })),
       genderBreakdown: i.genderBreakdown,
       description: i.description,
       order: i.order,
@@ -206,7 +201,7 @@ export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locat
   doc.outcomes.forEach((o, index) => {
     const path = (field: string) => ['outcomes', index, field];
     const indicator = indicatorByKey.get(o.indicator);
-    if (!indicator) return problem(path('indicator'), `Indikatorn "${o.indicator}" finns inte på fliken Indikatorer.`);
+    if (!indicator) return skipped.has(`indicators/${o.indicator}`) ? undefined : problem(path('indicator'), `Indikatorn "${o.indicator}" finns inte på fliken Indikatorer.`);
     if (o.subSeries && !indicator.subSeries.some((s) => s.key === o.subSeries)) problem(path('subSeries'), `Indikatorn ${indicator.name} har ingen delserie "${o.subSeries}" (fliken Delserier).`);
     if (o.gender !== 'T' && !indicator.genderBreakdown) problem(path('gender'), `Indikatorn ${indicator.name} redovisas inte per kön. Skriv Ja under Per kön på fliken Indikatorer, eller Totalt här.`);
     if (planYear(o.period) > doc.plan.endYear) problem(path('period'), `Perioden ligger efter planens sista år (${doc.plan.endYear}).`);

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { issuePath } from '@shared/schemas/messages.ts';
 import type { RecordInput } from '@shared/schemas/entities.ts';
 import type { ImportCount, ImportProblem, ImportReport } from '@shared/schemas/importReport.ts';
+import { parseTarget } from '@shared/logic/target.ts';
 import { ImportPlanDocumentSchema, type ImportPlanDocument } from '@shared/schemas/planImport.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { existingIds, storedData } from '../../db/planRecords.ts';
@@ -57,12 +58,87 @@ const contentOf = (record: Record<string, unknown>) => {
   return canonical(data);
 };
 
-function problemsOfSchema(issues: v.BaseIssue<unknown>[], locate: Locate): ImportProblem[] {
+function problemsOf(issues: v.BaseIssue<unknown>[], locate: Locate, prefix: (string | number)[] = []): ImportProblem[] {
   return issues.map((issue) => {
-    const path = issue.path?.map((p) => p.key as string | number) ?? [];
+    const path = [...prefix, ...(issue.path?.map((p) => p.key as string | number) ?? [])];
+    const where = locate(path);
     const allowed = issue.type === 'picklist' && issue.expected ? ` Välj ${issue.expected.replaceAll(' | ', ', ').replace(/[()]/g, '')}.` : '';
-    return { severity: 'error' as const, ...locate(path), message: `${issue.message}${allowed}`.replace(/^Saknas\.$/, `${issuePath(issue) ?? 'Fältet'} saknas.`) };
+    const message = issue.message === 'Saknas.' ? `${where.column ?? issuePath(issue) ?? 'Fältet'} saknas.` : `${issue.message}${allowed}`;
+    return { severity: 'error' as const, ...where, message };
   });
+}
+
+/**
+ * A target that cannot be read, for every indicator and sub-series of the document, readable or not: a
+ * target with a number in it that is not one of the forms is an error ("ungefär 80"), one in words is
+ * kept as written, with a warning that it cannot be judged by itself.
+ */
+function targetProblems(raw: unknown, locate: Locate): ImportProblem[] {
+  const indicators = (raw as { indicators?: unknown } | null)?.indicators;
+  if (!Array.isArray(indicators)) return [];
+  const problems: ImportProblem[] = [];
+  const check = (text: unknown, path: (string | number)[]) => {
+    if (typeof text !== 'string' || !text.trim() || parseTarget(text).kind !== 'text') return;
+    problems.push(
+      /\d/.test(text)
+        ? { severity: 'error', ...locate(path), message: `Målvärdet "${text}" går inte att tolka. Skriv till exempel "80 %", "<4 %", "Öka", "Minska 2 %", "Bättre än rikssnittet" eller lämna tomt.` }
+        : { severity: 'warning', ...locate(path), message: `Målvärdet "${text}" är en beskrivning: den visas som den står, men om målet nås kan inte bedömas av sig självt.` },
+    );
+  };
+  indicators.forEach((indicator: { target?: unknown; subSeries?: unknown } | null, index) => {
+    check(indicator?.target, ['indicators', index, 'target']);
+    if (Array.isArray(indicator?.subSeries)) indicator.subSeries.forEach((s: { target?: unknown } | null, j: number) => check(s?.target, ['indicators', index, 'subSeries', j, 'target']));
+  });
+  return problems;
+}
+
+const SECTIONS = ['units', 'perspectives', 'focusAreas', 'assignments', 'goals', 'indicators', 'outcomes', 'goalAssessments', 'activities'] as const;
+
+/**
+ * The document checked against its schema, record by record, so that one bad row does not hide the
+ * problems of the others: the records that pass are built and checked further (with the positions of
+ * their rows kept), the ones that do not are reported and `skipped`. Without a readable plan or organisation
+ * there is nothing to build on.
+ */
+function checkDocument(raw: unknown, locate: Locate): { doc: ImportPlanDocument | null; problems: ImportProblem[]; skipped: Set<string>; locate: Locate } {
+  const whole = v.safeParse(ImportPlanDocumentSchema, raw, { abortEarly: false });
+  const targets = targetProblems(raw, locate);
+  if (whole.success) return { doc: whole.output, problems: targets, skipped: new Set(), locate };
+  const input = (raw ?? {}) as Record<string, unknown>;
+  const problems: ImportProblem[] = [...targets];
+  const skipped = new Set<string>();
+  const kept: Record<string, number[]> = {};
+  const doc: Record<string, unknown> = {};
+  const plan = v.safeParse(ImportPlanDocumentSchema.entries.plan, input.plan, { abortEarly: false });
+  if (!plan.success) problems.push(...problemsOf(plan.issues, locate, ['plan']));
+  else doc.plan = plan.output;
+  for (const section of SECTIONS) {
+    const items = Array.isArray(input[section]) ? (input[section] as unknown[]) : null;
+    if (!items) {
+      problems.push({ severity: 'error', ...locate([section]), message: `${section} saknas i dokumentet.` });
+      continue;
+    }
+    const schema = ImportPlanDocumentSchema.entries[section].item;
+    kept[section] = [];
+    doc[section] = items.flatMap((item, index) => {
+      const result = v.safeParse(schema, item, { abortEarly: false });
+      if (result.success) {
+        kept[section]!.push(index);
+        return [result.output];
+      }
+      problems.push(...problemsOf(result.issues, locate, [section, index]));
+      const key = (item as { key?: unknown } | null)?.key;
+      if (typeof key === 'string') skipped.add(`${section}/${key}`);
+      return [];
+    });
+  }
+  const readable = doc.plan && kept.units && (doc.units as unknown[]).length === (input.units as unknown[]).length;
+  const keptLocate: Locate = (path) => {
+    const [section, index, ...rest] = path;
+    const at = typeof section === 'string' && typeof index === 'number' ? kept[section]?.[index] : undefined;
+    return locate(at === undefined ? path : [section!, at, ...rest]);
+  };
+  return { doc: readable ? (doc as ImportPlanDocument) : null, problems, skipped, locate: keptLocate };
 }
 
 /**
@@ -71,14 +147,14 @@ function problemsOfSchema(issues: v.BaseIssue<unknown>[], locate: Locate): Impor
  * when not a dry run; then in one transaction with one audit line. The same file twice changes nothing.
  */
 export async function importPlanDocument(db: Database, raw: unknown, locate: Locate, options: ImportOptions): Promise<ImportOutcome> {
-  const parsed = v.safeParse(ImportPlanDocumentSchema, raw, { abortEarly: false });
-  if (!parsed.success) {
-    return { report: { applied: false, planId: null, planName: null, organisation: null, problems: problemsOfSchema(parsed.issues, locate), counts: [], missing: [] }, changed: 0 };
+  const checked = checkDocument(raw, locate);
+  if (!checked.doc) {
+    return { report: { applied: false, planId: null, planName: null, organisation: null, problems: checked.problems, counts: [], missing: [] }, changed: 0 };
   }
-  const doc: ImportPlanDocument = parsed.output;
+  const doc: ImportPlanDocument = checked.doc;
   const rootKey = doc.units.find((u) => u.parent === null)?.key ?? '';
   const existing = await loadExistingPlan(db, rootKey, doc.plan.key);
-  const built = buildPlan(doc, existing, locate, options.importer);
+  const built = buildPlan(doc, existing, checked.locate, options.importer, checked.skipped);
 
   const now = new Date().toISOString();
   const missing = STRUCTURE_KINDS.flatMap((kind) => {
@@ -104,7 +180,7 @@ export async function importPlanDocument(db: Database, raw: unknown, locate: Loc
   }).filter((c) => c.created + c.changed + c.unchanged + c.missing > 0);
   options.authorize?.(built, existing, written);
 
-  const problems = [...built.problems, ...(missing.length > 0 && !options.removeMissing ? [missingWarning(missing.length)] : [])];
+  const problems = [...checked.problems, ...built.problems, ...(missing.length > 0 && !options.removeMissing ? [missingWarning(missing.length)] : [])];
   const report: ImportReport = {
     applied: false,
     planId: built.planId,

@@ -32,5 +32,8 @@ export async function importPlanFile(db: Database, bytes: Uint8Array, options: {
         detail: { file: options.fileName, format: read.format, removeMissing: options.removeMissing, counts: applied.counts },
       }),
   });
-  return { ...report, problems: [...read.problems, ...report.problems] };
+  // A cell that could not be read is also missing from the document: said once, as what was wrong with the cell.
+  const at = (p: ImportReport['problems'][number]) => `${p.sheet}/${p.row}/${p.column}`;
+  const unreadable = new Set(read.problems.map(at));
+  return { ...report, problems: [...read.problems, ...report.problems.filter((p) => !unreadable.has(at(p)))] };
 }
