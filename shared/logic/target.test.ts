@@ -208,3 +208,19 @@ describe('Delårsrapport 1 2024 indicator rows', () => {
     expect(evaluateRow(row)).toEqual({ trend: row.trend, status: row.status });
   });
 });
+
+describe('targets as other regions write them', () => {
+  it('reads the words around a target that do not change it', () => {
+    expect(parseTarget('Ska öka')).toEqual({ kind: 'change', direction: 'increase', amount: null, relative: false });
+    expect(parseTarget('Öka jämfört med föregående år')).toEqual({ kind: 'change', direction: 'increase', amount: null, relative: false });
+    expect(parseTarget('90 % år 2026')).toEqual({ kind: 'value', comparator: 'reach', value: 90, measure: '%' });
+    expect(parseTarget('Minska till 20 % 2027')).toEqual({ kind: 'value', comparator: 'atMost', value: 20, measure: '%' });
+    expect(parseTarget('Noll')).toEqual({ kind: 'value', comparator: 'reach', value: 0, measure: null });
+  });
+
+  it('reads the national average by its other names', () => {
+    for (const text of ['Bättre än riket', 'Över rikssnittet', 'Lägre än rikssnittet', 'Bättre än riksgenomsnittet']) {
+      expect(parseTarget(text), text).toEqual({ kind: 'nationalAverage', comparator: 'better' });
+    }
+  });
+});

@@ -51,7 +51,12 @@ export function parseTarget(text: string): Target {
     .replace(/\([^)]*\)?/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    // Words around the target that do not change it: "Ska öka", "90 % år 2026", "Öka jämfört med föregående år".
+    .replace(/^(?:ska|målet är att|målet är)\s+/, '')
+    .replace(/\s+(?:jämfört med|jmf med|mot) (?:föregående år|fg år|förra året|året innan)$/, '')
+    .replace(/\s+(?:år|till|under|senast|i|per)?\s*(?:19|20)\d{2}$/, '')
+    .replace(/^noll$/, '0');
   const understood =
     nationalAverageTarget(s) ??
     comparatorTarget(s) ??
@@ -83,8 +88,9 @@ export function evaluateTrend(
 const END = '(?=\\s|$)';
 
 function nationalAverageTarget(s: string): Target | null {
-  if (!/riks(?:snitt|genomsnitt|medel)/.test(s)) return null;
-  if (/^bättre än\s/.test(s)) return { kind: 'nationalAverage', comparator: 'better' };
+  if (!/riks(?:snitt|genomsnitt|medel|nivå)|\briket\b/.test(s)) return null;
+  // "Över" or "under rikssnittet" says which side is better for this indicator: its direction does too.
+  if (/^(?:bättre än|över|högre än|under|lägre än)\s/.test(s)) return { kind: 'nationalAverage', comparator: 'better' };
   if (/^(?:minst|i nivå med|lika med|samma som)\s/.test(s)) {
     return { kind: 'nationalAverage', comparator: 'atLeast' };
   }

@@ -1,7 +1,7 @@
 import { parsePeriodText } from '@shared/logic/periodText.ts';
 import { FrequencySchema, type Period } from '@shared/schemas/period.ts';
 import * as v from 'valibot';
-import type { Column } from './sheets.ts';
+import { ACTIVITY_STATUS_ALIASES, type Column } from './sheets.ts';
 
 /** A cell as a spreadsheet program saves it: text, a number, a truth value, a date, or nothing. */
 export type RawCell = string | number | boolean | Date | null;
@@ -39,6 +39,8 @@ const FREQUENCY_WORDS: Record<string, v.InferOutput<typeof FrequencySchema>> = {
   delår: 'delår',
   tertial: 'delår',
   tertialvis: 'delår',
+  kvartal: 'delår',
+  kvartalsvis: 'delår',
   år: 'år',
   årligen: 'år',
   helår: 'år',
@@ -77,12 +79,14 @@ export function readCell(column: Column, raw: RawCell, named: ReadonlyMap<string
     }
     case 'bool': {
       const word = text.toLowerCase();
-      if (['ja', 'x', 'true', 'sant', '1'].includes(word) || raw === true) return { value: true };
+      // "T" is how the delårsrapport marks an activity of the tillgänglighetsplan.
+      if (['ja', 'x', 'true', 'sant', '1', 't', '✓'].includes(word) || raw === true) return { value: true };
       if (['nej', 'false', 'falskt', '0'].includes(word) || raw === false) return { value: false };
       return { problem: `${quoted(raw)} är varken Ja eller Nej.` };
     }
     case 'choice': {
-      const found = column.choices!.find(([word, value]) => word.toLowerCase() === text.toLowerCase() || value.toLowerCase() === text.toLowerCase());
+      const said = text.toLowerCase().replace(/\s+/g, ' ');
+      const found = [...column.choices!, ...(column.aliases ?? [])].find(([word, value]) => word.toLowerCase() === said || value.toLowerCase() === said);
       return found ? { value: found[1] } : { problem: `${quoted(raw)} går inte att välja här. Välj ${listOf(column.choices!.map(([word]) => word))}.` };
     }
     case 'date': {
@@ -111,7 +115,8 @@ export function readCell(column: Column, raw: RawCell, named: ReadonlyMap<string
       const parts = text.split(/;|\n/).map((part) => part.trim()).filter(Boolean);
       const read = parts.map((part) => /^(.+?):\s*(.+)$/.exec(part));
       if (read.some((match) => !match)) return { problem: 'Skriv status per del som "Del: Status; Del: Status", till exempel "Digitalt grundutbud: Försenad; Triagering: Enligt plan".' };
-      return { value: read.map((match) => ({ part: match![1]!.trim(), status: match![2]!.trim() })) };
+      const statusOf = (word: string) => ACTIVITY_STATUS_ALIASES.find(([alias]) => alias.toLowerCase() === word.toLowerCase())?.[1] ?? word;
+      return { value: read.map((match) => ({ part: match![1]!.trim(), status: statusOf(match![2]!.trim()) })) };
     }
   }
 }

@@ -95,7 +95,7 @@ describe('a file with mistakes', () => {
       Indikatorer: [
         ['Nyckel', 'Namn', 'Mål', 'Enhet', 'Mäts i', 'Riktning', 'Målvärde', 'Redovisas'],
         ['vantetid', 'Väntetid till besök', 'mal-1', 'hsf', 'dagar', 'Lägre är bättre', '<30', 'månad'],
-        ['andel', 'Andel nöjda', 'mal-9', 'hsf', '%', 'uppåt', 'ungefär 80', 'varannan vecka'],
+        ['andel', 'Andel nöjda', 'mal-9', 'hsf', '%', 'åt sidan', 'ungefär 80', 'varannan vecka'],
       ],
       Utfall: [
         ['Indikator', 'Period', 'Värde'],
@@ -107,7 +107,7 @@ describe('a file with mistakes', () => {
     const errors = report.problems.filter((p) => p.severity === 'error').map((p) => `${p.sheet}!${p.column}${p.row}: ${p.message}`);
     expect(errors).toEqual(
       expect.arrayContaining([
-        'Indikatorer!Riktning3: "uppåt" går inte att välja här. Välj Högre är bättre eller Lägre är bättre.',
+        'Indikatorer!Riktning3: "åt sidan" går inte att välja här. Välj Högre är bättre eller Lägre är bättre.',
         'Indikatorer!Redovisas3: "varannan vecka" går inte att tolka. Skriv månad, delår, år, vartannat år eller vart fjärde år.',
         'Utfall!Period3: Perioden "snart" går inte att tolka. Skriv till exempel 2024, Delår 1 2024, april 2024, 2024-04 eller ett namn från fliken Rapportering.',
       ]),
@@ -141,6 +141,52 @@ describe('a file with mistakes', () => {
     expect(committee.data).toMatchObject({ kind: 'Nämnd', name: 'Hälso- och sjukvårdsnämnden' });
     const goal = (await getRecord(db, 'plan', done.report.planId!))!;
     expect(goal.assessmentScale).toBe('fulfilment');
+  });
+});
+
+describe('a plan written in another region’s words', () => {
+  it('reads arrows, "Enl. plan", "Antagen", "kvartal" and a T for the tillgänglighetsplan as what they mean', async () => {
+    const file = await workbookOf({
+      Enheter: [ORGANISATION[0]!, ['region-vastra', 'Region Västra', null, null, 'Region']],
+      Plan: [PLAN[0]!, ['plan-v', 'Verksamhetsplan 2026', 'region-vastra', 2026, 2026, 'Antagen', 'Uppfyllelse']],
+      Mål: [
+        ['Nyckel', 'Titel', 'Nivå', 'Enhet'],
+        ['mal', 'God vård', 'Regionmål', 'region-vastra'],
+      ],
+      Indikatorer: [
+        ['Nyckel', 'Namn', 'Mål', 'Enhet', 'Mäts i', 'Riktning', 'Målvärde', 'Redovisas'],
+        ['kö', 'Väntande över 90 dagar', 'mal', 'region-vastra', 'st', '↓', 'Ska minska jämfört med föregående år', 'kvartal'],
+        ['nöjd', 'Nöjda patienter', 'mal', 'region-vastra', '%', 'Uppåt', '75–80 %', 'år'],
+      ],
+      Insatsområden: [
+        ['Nyckel', 'Namn', 'Plan'],
+        ['ins', 'Tillgänglighet', 'plan-v'],
+      ],
+      Aktiviteter: [
+        ['Nyckel', 'Nummer', 'Titel', 'Insatsområde', 'Enhet', 'Tillgänglighetsplan', 'Status', 'Status per del'],
+        ['akt', '1', 'Digital incheckning', 'ins', 'region-vastra', 'T', 'Enl. plan', 'Kiosker: Försenat; App: Klart'],
+      ],
+    });
+    const { report } = await tryImport(file, false);
+    expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // A range is not a target the app can evaluate; it goes in as text, with a word on why.
+    expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'warning', sheet: 'Indikatorer', row: 3, column: 'Målvärde' }));
+    const plan = (await getRecord(db, 'plan', report.planId!))!;
+    expect([plan.state, plan.assessmentScale]).toEqual(['adopted', 'fulfilment']);
+    const indicators = await db.query<{ data: { name: string; direction: string; frequencies: string[] } }>(`SELECT data FROM records WHERE entity = 'indicator' AND plan_id = $1 ORDER BY data->>'name'`, [plan.id]);
+    expect(indicators.map((r) => [r.data.name, r.data.direction, r.data.frequencies])).toEqual([
+      ['Nöjda patienter', 'higher', ['år']],
+      ['Väntande över 90 dagar', 'lower', ['delår']],
+    ]);
+    const [activity] = await db.query<{ data: { accessibilityPlan: boolean; status: string; statusParts: { part: string; status: string }[] } }>(`SELECT data FROM records WHERE entity = 'activity' AND plan_id = $1`, [plan.id]);
+    expect(activity!.data).toMatchObject({
+      accessibilityPlan: true,
+      status: 'Enligt plan',
+      statusParts: [
+        { part: 'Kiosker', status: 'Försenad' },
+        { part: 'App', status: 'Klar' },
+      ],
+    });
   });
 });
 

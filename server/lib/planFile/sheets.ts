@@ -18,6 +18,8 @@ export interface Column {
   required?: boolean;
   /** For `choice`: each word a person writes, and the value stored for it. */
   choices?: readonly (readonly [word: string, value: string])[];
+  /** Other words read as one of the choices (as other plans write them), not offered in the drop-down. */
+  aliases?: readonly (readonly [word: string, value: string])[];
   /** For `words`: what the drop-down suggests. */
   suggestions?: readonly string[];
   help: string;
@@ -39,6 +41,21 @@ const YES_NO = [
   ['Nej', 'false'],
 ] as const;
 const same = (words: readonly string[]) => words.map((word) => [word, word] as const);
+
+/** Activity statuses as reports write them: the delårsrapport has "Enl. plan". Also read within "Status per del". */
+export const ACTIVITY_STATUS_ALIASES = [
+  ['Enl. plan', 'Enligt plan'],
+  ['Enl plan', 'Enligt plan'],
+  ['Pågår', 'Enligt plan'],
+  ['Pågående', 'Enligt plan'],
+  ['Ej påbörjat', 'Ej påbörjad'],
+  ['Ej startad', 'Ej påbörjad'],
+  ['Försenat', 'Försenad'],
+  ['Klart', 'Klar'],
+  ['Genomförd', 'Klar'],
+  ['Avslutad', 'Klar'],
+  ['Avbrutet', 'Avbruten'],
+] as const;
 
 export const SHEETS: SheetDefinition[] = [
   {
@@ -72,6 +89,12 @@ export const SHEETS: SheetDefinition[] = [
           ['Fastställd', 'adopted'],
           ['Utkast', 'draft'],
         ],
+        aliases: [
+          ['Antagen', 'adopted'],
+          ['Beslutad', 'adopted'],
+          ['Godkänd', 'adopted'],
+          ['Förslag', 'draft'],
+        ],
         help: 'Fastställd eller Utkast.',
       },
       { header: 'Fastställd av', field: 'adoptedBy', type: 'text', help: 'T.ex. Hälso- och sjukvårdsnämnden.' },
@@ -84,6 +107,11 @@ export const SHEETS: SheetDefinition[] = [
         choices: [
           ['Trend', 'trend'],
           ['Måluppfyllelse', 'fulfilment'],
+        ],
+        aliases: [
+          ['Positiv, oförändrad, negativ', 'trend'],
+          ['Uppfyllt, delvis uppfyllt, ej uppfyllt', 'fulfilment'],
+          ['Uppfyllelse', 'fulfilment'],
         ],
         help: 'Trend (positiv, oförändrad, negativ) eller Måluppfyllelse (uppfyllt, delvis uppfyllt, ej uppfyllt).',
       },
@@ -175,7 +203,18 @@ export const SHEETS: SheetDefinition[] = [
           ['Högre är bättre', 'higher'],
           ['Lägre är bättre', 'lower'],
         ],
-        help: 'Högre är bättre eller Lägre är bättre.',
+        // The regionplan writes the desired direction as an arrow ("önskat läge ↑").
+        aliases: [
+          ['↑', 'higher'],
+          ['Högre', 'higher'],
+          ['Uppåt', 'higher'],
+          ['Öka', 'higher'],
+          ['↓', 'lower'],
+          ['Lägre', 'lower'],
+          ['Nedåt', 'lower'],
+          ['Minska', 'lower'],
+        ],
+        help: 'Högre är bättre eller Lägre är bättre (↑ och ↓ går också).',
       },
       { header: 'Målvärde', field: 'target', type: 'text', help: 'T.ex. 85 %, <4 %, 8 min, Öka, Minska 2 %, Bättre än rikssnittet. Tomt om målvärde saknas.' },
       { header: 'Not till målvärdet', field: 'targetNote', type: 'text', help: 'T.ex. (70 % 2023).' },
@@ -231,6 +270,11 @@ export const SHEETS: SheetDefinition[] = [
           ['Kvinnor', 'K'],
           ['Män', 'M'],
         ],
+        aliases: [
+          ['Alla', 'T'],
+          ['Kvinna', 'K'],
+          ['Man', 'M'],
+        ],
         help: 'Totalt, Kvinnor eller Män. Tomt: Totalt.',
       },
       { header: 'Period', field: 'period', type: 'period', required: true, help: 'T.ex. 2024, Delår 1 2024, 2024-04 eller ett namn från fliken Rapportering.' },
@@ -264,6 +308,15 @@ export const SHEETS: SheetDefinition[] = [
         type: 'choice',
         required: true,
         choices: same(['positiv', 'oförändrad', 'negativ', 'uppfyllt', 'delvis uppfyllt', 'ej uppfyllt']),
+        aliases: [
+          ['positivt', 'positiv'],
+          ['oförändrat', 'oförändrad'],
+          ['negativt', 'negativ'],
+          ['uppnått', 'uppfyllt'],
+          ['delvis uppnått', 'delvis uppfyllt'],
+          ['ej uppnått', 'ej uppfyllt'],
+          ['inte uppfyllt', 'ej uppfyllt'],
+        ],
         help: 'positiv, oförändrad eller negativ; eller uppfyllt, delvis uppfyllt eller ej uppfyllt.',
       },
       { header: 'Analys', field: 'analysis', type: 'text', help: '', width: 60 },
@@ -286,7 +339,7 @@ export const SHEETS: SheetDefinition[] = [
       { header: 'Tidplan', field: 'timeline', type: 'text', help: 'T.ex. 2025–2027 eller Q4 2024.' },
       { header: 'Milstolpe', field: 'milestone', type: 'bool', choices: YES_NO, help: 'Ja om aktiviteten är en milstolpe.' },
       { header: 'Tillgänglighetsplan', field: 'accessibilityPlan', type: 'bool', choices: YES_NO, help: 'Ja om aktiviteten ingår i tillgänglighetsplanen (T).' },
-      { header: 'Status', field: 'status', type: 'choice', choices: same(ACTIVITY_STATUSES), help: 'Ej påbörjad, Enligt plan, Försenad, Klar eller Avbruten.' },
+      { header: 'Status', field: 'status', type: 'choice', choices: same(ACTIVITY_STATUSES), aliases: ACTIVITY_STATUS_ALIASES, help: 'Ej påbörjad, Enligt plan, Försenad, Klar eller Avbruten.' },
       { header: 'Status per del', field: 'statusParts', type: 'statusParts', help: 'Om statusen delas upp: Del: Status; Del: Status.', width: 40 },
       { header: 'Kommentar', field: 'comment', type: 'text', help: '', width: 40 },
       { header: 'Statusen avser', field: 'statusPeriod', type: 'period', help: 'Perioden statusen och kommentaren gäller.' },

@@ -72,9 +72,11 @@ export function sheetsToDocument(book: Map<string, SheetRows>): ReadDocument {
         problem(definition.name, 1, header, `Kolumnen "${header}" finns inte i mallen och lästes inte.`, 'warning');
       }
     }
+    const missingColumns = new Set<string>();
     for (const column of definition.columns.filter((c) => c.required)) {
       if (sheet.rows.length > 0 && ![...headers].some((h) => h.trim().toLowerCase() === column.header.toLowerCase())) {
         problem(definition.name, 1, column.header, `Kolumnen ${column.header} saknas. Den behövs på fliken ${definition.name}.`);
+        missingColumns.add(column.header);
       }
     }
     return sheet.rows
@@ -86,7 +88,8 @@ export function sheetsToDocument(book: Map<string, SheetRows>): ReadDocument {
           const read = readCell(column, byHeader.get(column.header.toLowerCase()) ?? null, named);
           if ('problem' in read) problem(definition.name, row, column.header, read.problem);
           else if (read.value !== null) record[column.field] = read.value;
-          else if (column.required) problem(definition.name, row, column.header, `${column.header} måste fyllas i.`);
+          // A missing column is said once, at its heading, not again on every row.
+          else if (column.required && !missingColumns.has(column.header)) problem(definition.name, row, column.header, `${column.header} måste fyllas i.`);
         }
         return { row, record };
       });

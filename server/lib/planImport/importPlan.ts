@@ -79,8 +79,11 @@ function targetProblems(raw: unknown, locate: Locate): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const check = (text: unknown, path: (string | number)[]) => {
     if (typeof text !== 'string' || !text.trim() || parseTarget(text).kind !== 'text') return;
+    const range = /\d\s*[–-]\s*\d/.test(text);
     problems.push(
-      /\d/.test(text)
+      range
+        ? { severity: 'warning', ...locate(path), message: `Målvärdet "${text}" är ett intervall: det visas som det står, men om målet nås kan inte bedömas av sig självt. Skriv en gräns, till exempel "minst 75 %", för att få det bedömt.` }
+        : /\d/.test(text)
         ? { severity: 'error', ...locate(path), message: `Målvärdet "${text}" går inte att tolka. Skriv till exempel "80 %", "<4 %", "Öka", "Minska 2 %", "Bättre än rikssnittet" eller lämna tomt.` }
         : { severity: 'warning', ...locate(path), message: `Målvärdet "${text}" är en beskrivning: den visas som den står, men om målet nås kan inte bedömas av sig självt.` },
     );
