@@ -25,7 +25,15 @@ const AFTER_WRITE_MS = 1_500;
  * tries again with a growing, jittered wait.
  */
 export const useSyncStore = defineStore('sync', () => {
-  const state = ref<SyncState>(navigator.onLine ? 'idle' : 'offline');
+  const runState = ref<SyncState>(navigator.onLine ? 'idle' : 'offline');
+  const online = ref(navigator.onLine);
+  /**
+   * Offline whenever the browser says so, whatever a run started before the network went is doing: a
+   * request already on its way may still finish, and that is no reason to say the changes made since
+   * are about to be sent.
+   */
+  const state = computed<SyncState>(() => (online.value ? runState.value : 'offline'));
+  const noticeNetwork = () => (online.value = navigator.onLine);
   /** Why the last run failed, while the state is `failed`. */
   const failure = ref<SyncFailure | null>(null);
   /** How far a pull of more than one page has come (0–1), while it runs. */
@@ -51,8 +59,8 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** Sends and fetches changes, or joins the run already going (and runs once more after it). */
   function syncNow(): Promise<void> {
-    if (!navigator.onLine) {
-      state.value = 'offline';
+    if (!noticeNetwork()) {
+      runState.value = 'offline';
       return Promise.resolve();
     }
     if (inFlight) {
@@ -60,7 +68,7 @@ export const useSyncStore = defineStore('sync', () => {
       return inFlight;
     }
     inFlight = (async () => {
-      state.value = 'syncing';
+      runState.value = 'syncing';
       clearTimeout(retry);
       try {
         const stopped = await exclusively(async () => {
@@ -73,24 +81,25 @@ export const useSyncStore = defineStore('sync', () => {
           return null;
         });
         if (stopped === 'unauthenticated') {
-          state.value = 'signedOut';
+          runState.value = 'signedOut';
           return;
         }
         if (stopped === 'unreachable') throw new Error('the server did not answer');
         failures = 0;
         failure.value = null;
-        state.value = 'idle';
+        runState.value = 'idle';
       } catch (error) {
         if (error instanceof HttpError && error.status === 401) {
-          state.value = 'signedOut';
+          runState.value = 'signedOut';
           return;
         }
         failures++;
         failure.value = syncFailureOf(error);
-        state.value = navigator.onLine ? 'failed' : 'offline';
+        runState.value = navigator.onLine ? 'failed' : 'offline';
         if (navigator.onLine) retry = setTimeout(() => void syncNow(), retryDelay(failures));
       } finally {
         inFlight = null;
+        noticeNetwork();
       }
     })();
     return inFlight;
@@ -103,15 +112,13 @@ export const useSyncStore = defineStore('sync', () => {
   function changed() {
     void requestBackgroundSend();
     // Browsers do not always fire `offline` (an emulated or flaky network); say it as soon as we notice.
-    if (!navigator.onLine) state.value = 'offline';
+    noticeNetwork();
     clearTimeout(timer);
     timer = setTimeout(() => void syncNow(), AFTER_WRITE_MS);
   }
 
   window.addEventListener('online', () => void syncNow());
-  window.addEventListener('offline', () => {
-    state.value = 'offline';
-  });
+  window.addEventListener('offline', noticeNetwork);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void syncNow();
   });

@@ -3,6 +3,7 @@ import type { AppType } from '../../server/app.ts';
 import { api } from '../api.ts';
 import type { FetchPage } from './pull.ts';
 import type { Transport } from './serverPush.ts';
+import { syncDeadline } from './deadline.ts';
 
 export class HttpError extends Error {
   constructor(readonly status: number) {
@@ -14,7 +15,7 @@ const pageFetcher =
   (client: typeof api): FetchPage =>
   async (since, limit, scope) => {
     const query = { since: String(since), limit: String(limit), ...(scope === null ? {} : { scope: String(scope) }) };
-    const response = await client.sync.pull.$get({ query });
+    const response = await client.sync.pull.$get({ query }, { init: { signal: syncDeadline() } });
     if (!response.ok) throw new HttpError(response.status);
     return response.json();
   };

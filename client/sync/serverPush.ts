@@ -3,6 +3,7 @@ import { ApiErrorSchema } from '@shared/schemas/error.ts';
 import { PushResponseSchema } from '@shared/schemas/mutation.ts';
 import { apiFetch } from '../http.ts';
 import type { SendBatch } from './push.ts';
+import { syncDeadline } from './deadline.ts';
 
 /** How a request reaches the server: the app's `apiFetch`; tests and benchmarks pass a transport of their own. */
 export type Transport = typeof fetch;
@@ -16,6 +17,7 @@ export function serverSender(deviceId: string, transport: Transport = apiFetch):
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-device-id': deviceId },
         body: JSON.stringify({ deviceId, mutations }),
+        signal: syncDeadline(),
       });
     } catch {
       return { kind: 'unreachable' };

@@ -59,7 +59,7 @@ describe('a controller importing a plan', () => {
 
   it('sees every mistake of a broken file by sheet, row and column, and nothing is imported', async () => {
     const { page } = controller;
-    const broken = await filledTemplate('trasig.xlsx', { Enheter: UNITS, Plan: PLAN, Rapportering: POINTS, Mål: GOALS, Indikatorer: indicators('uppåt', 'ungefär 80') });
+    const broken = await filledTemplate('trasig.xlsx', { Enheter: UNITS, Plan: PLAN, Rapportering: POINTS, Mål: GOALS, Indikatorer: indicators('åt sidan', 'ungefär 80') });
     await page.getByLabel('Planfil').setInputFiles(broken);
     await page.getByRole('button', { name: 'Kontrollera filen' }).click();
     const problems = page.getByRole('region', { name: 'Fel och varningar i filen' });
@@ -68,7 +68,7 @@ describe('a controller importing a plan', () => {
     const rows = await problems.getByRole('listitem').allInnerTexts();
     expect(rows).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Fel · Indikatorer, rad 2, Riktning\s+"uppåt" går inte att välja här\. Välj Högre är bättre eller Lägre är bättre\.$/),
+        expect.stringMatching(/^Fel · Indikatorer, rad 2, Riktning\s+"åt sidan" går inte att välja här\. Välj Högre är bättre eller Lägre är bättre\.$/),
         expect.stringMatching(/^Fel · Indikatorer, rad 2, Målvärde\s+Målvärdet "ungefär 80" går inte att tolka\./),
       ]),
     );
