@@ -3,6 +3,7 @@ import type { Activity } from '@shared/schemas/activity.ts';
 import type { Goal } from '@shared/schemas/goal.ts';
 import type { Indicator } from '@shared/schemas/indicator.ts';
 import { assessmentPoints, duePoint, pointsForFrequencies } from '@shared/logic/calendar.ts';
+import { openPoints } from '@shared/logic/periodClose.ts';
 import type { ReportPoint } from '@shared/schemas/calendar.ts';
 import { assessmentId, outcomeId } from '@shared/logic/recordIds.ts';
 import type { Ref } from 'vue';
@@ -39,12 +40,12 @@ export function useMyTasks(planId: Ref<string>, today = new Date()) {
     const needsAttention = (a: Activity) => a.status === 'Försenad' || a.status === 'Avbruten' || a.conflicts.length > 0;
     const due = plan
       ? indicators.flatMap((indicator) => {
-          const point = duePoint(pointsForFrequencies(plan, indicator.frequencies), today);
+          const point = duePoint(openPoints(plan, pointsForFrequencies(plan, indicator.frequencies)), today);
           return point ? [{ indicator, period: point.period, point }] : [];
         })
       : [];
     const entered = new Set((await deviceDb.outcome.bulkGet(due.map(({ indicator, period }) => outcomeId(indicator.id, period, null, 'T')))).map((o) => o?.indicatorId));
-    const assessmentDue = plan ? duePoint(assessmentPoints(plan), today) : null;
+    const assessmentDue = plan ? duePoint(openPoints(plan, assessmentPoints(plan)), today) : null;
     const assessed = assessmentDue ? await deviceDb.goalAssessment.bulkGet(goals.map((g) => assessmentId(g.id, assessmentDue.period))) : [];
     return {
       attention: activities.filter(needsAttention),

@@ -1,3 +1,4 @@
+import { datedChange } from '@shared/logic/periodClose.ts';
 import { kindOf, MUTATION_KINDS } from '@shared/mutations/kinds.ts';
 import type { EntityName } from '@shared/schemas/entities.ts';
 import type { Mutation } from '@shared/schemas/mutation.ts';
@@ -23,7 +24,10 @@ export async function applyLocally(db: MalbildDb, mutation: Mutation, author: Au
   const targetId = kind.targetId(mutation.recordId, mutation.args);
   const current = kind.target === kind.parent ? parent : ((await db.table(kind.target).get(targetId)) ?? null);
   const writtenAt = ('writtenAt' in mutation.args ? mutation.args.writtenAt : null) ?? mutation.createdAt;
-  const applied = kind.apply(parent, current, mutation.args, { mutationId: mutation.id, author, receivedAt: mutation.createdAt, writtenAt, stale: false });
+  const plan = await db.plan.get((parent as { planId: string }).planId);
+  const dated = plan ? datedChange(plan, kind.period(mutation.args), new Date(writtenAt)) : { period: null, refusal: null };
+  if (dated.refusal) return dated.refusal;
+  const applied = kind.apply(parent, current, mutation.args, { mutationId: mutation.id, author, receivedAt: mutation.createdAt, writtenAt, stale: false, period: dated.period });
   if (applied.outcome === 'refused') return applied.message;
   await db.table(kind.target).put({ ...applied.record, version: current?.version ?? 0, seq: current?.seq ?? 0 });
   if (!kind.history) return null;
@@ -48,7 +52,7 @@ export async function recordChange(db: MalbildDb, mutation: Mutation, author: Au
 }
 
 /** The tables a local change touches, for transactions that include `applyLocally`. */
-export const localChangeTables = (db: MalbildDb) => [db.outbox, ...CHANGED_ENTITIES.map((entity) => db.table(entity))];
+export const localChangeTables = (db: MalbildDb) => [db.outbox, db.plan, ...CHANGED_ENTITIES.map((entity) => db.table(entity))];
 
 /** Re-applies every change still waiting to be sent (call inside a transaction over `localChangeTables`). */
 export async function reapplyPending(db: MalbildDb): Promise<void> {

@@ -74,6 +74,21 @@ const CASES: Record<string, Case> = {
     },
     expect: { anonymous: 401, läsare: 403, rapportör: 403, controller: { in: 200, out: 403 }, administratör: 200 },
   },
+  // Each role's try starts from the state the route changes: open for closing, closed for reopening.
+  'POST /api/plans/:id/periods/:period/close': {
+    target: async (s) => {
+      await setClosures(plan(s).planId, []);
+      return { path: `/api/plans/${plan(s).planId}/periods/2025-T1/close`, init: { method: 'POST' } };
+    },
+    expect: PLAN(200),
+  },
+  'POST /api/plans/:id/periods/:period/reopen': {
+    target: async (s) => {
+      await setClosures(plan(s).planId, [{ period: '2025-T1', closedAt: '2025-05-20T08:00:00.000Z', closedById: randomUUID(), closedBy: 'Cecilia Controller' }]);
+      return { path: `/api/plans/${plan(s).planId}/periods/2025-T1/reopen`, init: json('POST', { reason: 'Ett utfall rättas.' }) };
+    },
+    expect: PLAN(200),
+  },
   'GET /api/goals/:id': { target: async (s) => ({ path: `/api/goals/${(await plan(s).byKey('goal', 'tillganglighet')).id}` }), expect: READ },
   'PUT /api/goals/:id/assessments': {
     target: async (s) => ({
@@ -150,6 +165,9 @@ async function asRole(who: Who): Promise<Requester & { userId: string | null }> 
   // so that signing out in one case cannot spoil another.
   return t.userWith(who, insideUnit);
 }
+
+const setClosures = (planId: string, closures: unknown[]) =>
+  t.db.query(`UPDATE records SET data = jsonb_set(data, '{closures}', $2::jsonb) WHERE id = $1`, [planId, JSON.stringify(closures)]);
 
 const auditCount = async (userId: string) => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE user_id = $1', [userId]))[0]!.n;
 

@@ -12,7 +12,9 @@ import { documentToSheets, writeCsvZip, writeXlsx } from '../lib/planFile/writeP
 import { exportPlan } from '../lib/planImport/exportPlan.ts';
 import { IMPORT_MAX_BYTES, importPlanFile } from '../lib/planImport/importPlanFile.ts';
 import { validate } from '../lib/validate.ts';
-import { IdParamSchema } from './params.ts';
+import { IdParamSchema, PlanPeriodParamSchema } from './params.ts';
+import { closePeriod, reopenPeriod } from '../lib/periodClose/closePeriod.ts';
+import { ReopenRequestSchema } from '@shared/schemas/periodClose.ts';
 
 const doc = (summary: string) => describeRoute({ summary, tags: ['plan'], responses: { 200: { description: 'OK' }, 404: { description: 'Finns inte' } } });
 
@@ -101,6 +103,21 @@ export const planRoutes = new Hono<AppEnv>()
     const exported = (await exportPlan(c.var.db, plan.id))!;
     return download(c, await writeXlsx(documentToSheets(exported)), XLSX, `${fileName(plan.name)}.xlsx`);
   })
+  .post('/:id/periods/:period/close', doc('Closes a report point: nothing dated to it is written from now on'), authorize('plan'), validate('param', PlanPeriodParamSchema), async (c) => {
+    const { id, period } = c.req.valid('param');
+    return c.json({ plan: await closePeriod(c.var.db, actorOf(c), id, period) }, 200);
+  })
+  .post(
+    '/:id/periods/:period/reopen',
+    doc('Opens a closed report point again, with the reason'),
+    authorize('plan'),
+    validate('param', PlanPeriodParamSchema),
+    validate('json', ReopenRequestSchema),
+    async (c) => {
+      const { id, period } = c.req.valid('param');
+      return c.json({ plan: await reopenPeriod(c.var.db, actorOf(c), id, period, c.req.valid('json').reason) }, 200);
+    },
+  )
   .get('/:id/export.json', doc('The whole plan as a JSON plan document'), authorize('plan'), validate('param', IdParamSchema), async (c) => {
     const plan = await plannablePlan(c, c.req.valid('param').id);
     return download(c, JSON.stringify(await exportPlan(c.var.db, plan.id), null, 2), 'application/json; charset=utf-8', `${fileName(plan.name)}.json`);

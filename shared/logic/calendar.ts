@@ -64,7 +64,8 @@ export function pointsForFrequencies(plan: CalendarPlan, frequencies: readonly F
 /** The points a goal is assessed at: the plan's own points, not the months. */
 export const assessmentPoints = (plan: CalendarPlan) => planReportPoints(plan);
 
-const dayEnd = (date: string) => new Date(`${date}T23:59:59.999Z`);
+/** The last moment of a deadline day. */
+export const dayEnd = (date: string) => new Date(`${date}T23:59:59.999Z`);
 
 /** From the start of a point's last month (a December report is written in December) until its deadline. */
 export const isOpen = (point: ReportPoint, today: Date) => lastMonthStart(point.period) <= today && today <= dayEnd(point.deadline);

@@ -30,6 +30,7 @@ export const activityResolve = defineMutation({
   history: 'activityUpdate',
   targetId: (recordId) => recordId,
   baseVersion: (args) => args.baseVersion,
+  period: () => null,
   conflictMessage: CHOICE_CONFLICT,
   apply(activity, _current, args, context) {
     if (context.stale) {

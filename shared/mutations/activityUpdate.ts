@@ -44,7 +44,7 @@ export function historyEntry(
     createdAt: context.receivedAt,
     writtenAt: context.writtenAt,
     fromStatus: activity.status,
-    period: null,
+    period: context.period,
     ...change,
   };
 }
@@ -62,6 +62,7 @@ export const activityUpdate = defineMutation({
   history: 'activityUpdate',
   targetId: (recordId) => recordId,
   baseVersion: (args) => args.baseVersion,
+  period: () => null,
   conflictMessage: 'Någon annan hann ändra aktivitetens status före dig. Båda ändringarna finns kvar – välj vilken som ska gälla.',
   apply(activity, _current, args, context) {
     const proposesStatus = (!!args.status && args.status !== activity.status) || !!args.statusParts;
@@ -77,6 +78,8 @@ export const activityUpdate = defineMutation({
           // A whole status replaces a split one; parts alone keep the status they are parts of.
           statusParts: args.statusParts ?? (args.status ? null : activity.statusParts),
           latestComment,
+          // A status given, even the same one again, is the status for the point it was written for.
+          statusPeriod: args.status || args.statusParts ? (context.period ?? activity.statusPeriod) : activity.statusPeriod,
         };
     return { outcome: conflict ? 'conflict' : 'applied', record, history: [entry] };
   },

@@ -22,6 +22,7 @@ export const assignmentResolve = defineMutation({
   history: null,
   targetId: (recordId) => recordId,
   baseVersion: (args) => args.baseVersion,
+  period: () => null,
   conflictMessage: CHOICE_CONFLICT,
   apply(assignment, _current, args, context) {
     const conflicts = assignment.conflicts ?? [];

@@ -29,6 +29,7 @@ export const assignmentUpdate = defineMutation({
   history: null,
   targetId: (recordId) => recordId,
   baseVersion: (args) => args.baseVersion,
+  period: () => null,
   conflictMessage: 'Någon annan hann ändra uppdragets status före dig. Båda finns kvar – välj vilken som ska gälla.',
   apply(assignment, _current, args, context) {
     const status = args.status ?? assignment.status;

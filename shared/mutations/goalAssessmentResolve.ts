@@ -28,6 +28,7 @@ export const goalAssessmentResolve = defineMutation({
   history: null,
   targetId: (goalId, args) => assessmentId(goalId, args.period),
   baseVersion: (args) => args.baseVersion,
+  period: (args) => args.period,
   conflictMessage: CHOICE_CONFLICT,
   apply(goal, current, args, context) {
     if (!current) return refused(NOTHING_TO_SETTLE, 'state');

@@ -34,6 +34,7 @@ export const goalAssessmentSet = defineMutation({
   history: null,
   targetId: (goalId, args) => assessmentId(goalId, args.period),
   baseVersion: (args) => args.baseVersion,
+  period: (args) => args.period,
   conflictMessage: 'Någon annan hann bedöma målet för perioden före dig. Båda bedömningarna finns kvar – välj vilken som ska gälla.',
   apply(goal, current, args, context) {
     if (current && context.stale) {

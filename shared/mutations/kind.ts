@@ -3,6 +3,7 @@ import type { ActivityStatus, StatusPart } from '../schemas/activity.ts';
 import type { EntityName, EntityRecord, RecordInput } from '../schemas/entities.ts';
 import type { Assessment } from '../schemas/goal.ts';
 import type { Measure } from '../schemas/indicator.ts';
+import type { Period } from '../schemas/period.ts';
 
 /** What a change is applied with besides its arguments: who made it, when, and whether it is stale. */
 export interface ChangeContext {
@@ -17,6 +18,8 @@ export interface ChangeContext {
    * made on. Only the server knows; on the device a change always applies over what the device shows.
    */
   stale: boolean;
+  /** The plan's report point a change dated by time was written for (see `pointWrittenFor`), or null. */
+  period: Period | null;
 }
 
 /**
@@ -64,6 +67,11 @@ export interface MutationKind<N extends string, S extends v.GenericSchema, P ext
   targetId(recordId: string, args: v.InferOutput<S>): string;
   /** The version of the target the person saw when making the change; null when they saw none. */
   baseVersion(args: v.InferOutput<S>): number | null;
+  /**
+   * The period the change is dated to by its own arguments (an outcome's, an assessment's), or null for
+   * one dated by when it was written (a status, a comment); a closed period refuses either.
+   */
+  period(args: v.InferOutput<S>): Period | null;
   apply(parent: EntityRecord<P>, current: EntityRecord<T> | null, args: v.InferOutput<S>, context: ChangeContext): Applied<T, H>;
   /** What the change is, in words, for the list of changes on the device. */
   describe(args: v.InferOutput<S>, parent: EntityRecord<P> | undefined, words: ChangeWords): string;

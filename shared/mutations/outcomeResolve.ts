@@ -27,6 +27,7 @@ export const outcomeResolve = defineMutation({
   history: null,
   targetId: (indicatorId, args) => cellId(indicatorId, args),
   baseVersion: (args) => args.baseVersion,
+  period: (args) => args.period,
   conflictMessage: CHOICE_CONFLICT,
   apply(indicator, current, args, context) {
     const problem = cellProblem(indicator, args, args.value);

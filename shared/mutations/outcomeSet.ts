@@ -78,6 +78,7 @@ export const outcomeSet = defineMutation({
   history: null,
   targetId: (indicatorId, args) => cellId(indicatorId, args),
   baseVersion: (args) => args.baseVersion,
+  period: (args) => args.period,
   conflictMessage: 'Någon annan hann lägga in ett annat värde för perioden före dig. Båda värdena finns kvar – välj vilket som ska gälla.',
   apply(indicator, current, args, context) {
     const problem = cellProblem(indicator, args, args.value);

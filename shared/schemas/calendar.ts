@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IsoDateSchema } from './common.ts';
+import { IsoDateSchema, IsoTimestampSchema, UuidSchema } from './common.ts';
 import { PeriodSchema } from './period.ts';
 import { ShortTextSchema } from './text.ts';
 
@@ -20,3 +20,16 @@ export const ReportPointsSchema = v.pipe(v.array(ReportPointSchema), v.maxLength
 
 /** The day of the following month by which a month's outcomes are due, where indicators are reported monthly. */
 export const MonthlyDeadlineDaySchema = v.pipe(v.number(), v.integer(), v.minValue(1, 'Dagen måste vara 1–28.'), v.maxValue(28, 'Dagen måste vara 1–28.'));
+
+/**
+ * A report point a controller has closed: from then on nothing dated to its period is written, so that
+ * the report of it stops moving. Reopening removes it (the audit log keeps both, with the reason).
+ */
+export const ClosureSchema = v.object({
+  period: PeriodSchema,
+  closedAt: IsoTimestampSchema,
+  closedById: UuidSchema,
+  closedBy: ShortTextSchema,
+});
+export type Closure = v.InferOutput<typeof ClosureSchema>;
+export const ClosuresSchema = v.pipe(v.array(ClosureSchema), v.maxLength(REPORT_POINTS_MAX));

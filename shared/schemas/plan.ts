@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { IsoDateSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
-import { MonthlyDeadlineDaySchema, ReportPointsSchema } from './calendar.ts';
+import { ClosuresSchema, MonthlyDeadlineDaySchema, ReportPointsSchema } from './calendar.ts';
 import { LongTextSchema, NameSchema } from './text.ts';
 
 export const PlanStateSchema = v.picklist(['draft', 'adopted']);
@@ -28,6 +28,8 @@ export const PlanSchema = v.pipe(
     /** When the plan is reported; absent on plans stored before calendars, which follow the usual one. */
     reportPoints: v.optional(ReportPointsSchema, []),
     monthlyDeadlineDay: v.optional(v.nullable(MonthlyDeadlineDaySchema), null),
+    /** The report points closed for writing; a plan never closed has none. */
+    closures: v.optional(ClosuresSchema, []),
   }),
   v.check((plan) => plan.endYear >= plan.startYear, 'Planens slutår kan inte ligga före startåret.'),
 );

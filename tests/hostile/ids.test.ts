@@ -100,12 +100,15 @@ const REST_IDS: Record<string, RestCase> = {
   'PUT /api/goals/:id/assessments': { method: 'PUT', path: (id) => `/api/goals/${id}/assessments`, body: () => ({ period: '2031-T1', assessment: 'positiv' }), mayChange: (entity, writable) => entity === 'goal' && writable },
   'PATCH /api/admin/units/:id': { method: 'PATCH', path: (id) => `/api/admin/units/${id}`, body: () => ({ shortName: 'Ny' }), mayChange: (entity) => entity === 'unit' },
   'POST /api/admin/units (parentId)': { method: 'POST', path: () => '/api/admin/units', body: (id) => ({ name: 'Ny enhet', parentId: id, kind: 'enhet' }), mayChange: () => false },
+  // Closing and reopening name a plan: aimed at anything else they find no plan, and change nothing.
+  'POST /api/plans/:id/periods/:period/close': { method: 'POST', path: (id) => `/api/plans/${id}/periods/2025-T2/close`, body: () => ({}), mayChange: (entity) => entity === 'plan' },
+  'POST /api/plans/:id/periods/:period/reopen': { method: 'POST', path: (id) => `/api/plans/${id}/periods/2025-T2/reopen`, body: () => ({ reason: 'Rättning.' }), mayChange: (entity) => entity === 'plan' },
   'POST /api/admin/users/:id/grants (unitId)': { method: 'POST', path: () => `/api/admin/users/${world.rapportör.userId}/grants`, body: (id) => ({ unitId: id, role: 'läsare' }), mayChange: () => false },
 };
 
 describe('ids over the REST routes', () => {
   it('cover every REST route that takes the id of a record', () => {
-    const routes = t.app.routes.filter((r) => r.method !== 'GET' && r.method !== 'ALL' && /^\/api\/(activities|indicators|goals|admin\/units)\/:id/.test(r.path)).map((r) => `${r.method} ${r.path}`);
+    const routes = t.app.routes.filter((r) => r.method !== 'GET' && r.method !== 'ALL' && /^\/api\/(activities|indicators|goals|plans|admin\/units)\/:id/.test(r.path)).map((r) => `${r.method} ${r.path}`);
     for (const route of routes) expect(Object.keys(REST_IDS).some((k) => k.startsWith(route)), `${route} is not aimed at`).toBe(true);
   });
 
@@ -116,7 +119,7 @@ describe('ids over the REST routes', () => {
           const target = world.pools[scope][entity][0]!;
           const before = await snapshotRecords(t.db);
           // As the rapportör where a rapportör writes, as the administratör (who may write everything) where only one does.
-          const who = route.includes('/admin/') ? t : world.rapportör;
+          const who = route.includes('/admin/') || route.includes('/periods/') ? t : world.rapportör;
           const response = await who.request(attack.path(target), { method: attack.method, body: JSON.stringify(attack.body(target)) });
           expect(response.status, `${route} at a ${entity}`).toBeLessThan(500);
           const [row] = await t.db.query<{ unit_id: string | null }>('SELECT unit_id::text FROM records WHERE id = $1', [target]);

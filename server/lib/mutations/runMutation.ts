@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { datedChange } from '@shared/logic/periodClose.ts';
 import { historyId } from '@shared/logic/recordIds.ts';
 import { kindOf } from '@shared/mutations/kinds.ts';
 import type { ChangeContext } from '@shared/mutations/kind.ts';
@@ -54,12 +55,21 @@ async function applyChange(tx: Queryable, actor: Actor, mutation: Mutation) {
   if (right === 'forbidden') return fail(403, 'forbidden', 'Du har inte behörighet att ändra uppgifter för den här enheten.');
   const targetId = kind.targetId(mutation.recordId, mutation.args);
   const current = kind.target === kind.parent ? parent : await getRecord(tx, kind.target, targetId);
+  const receivedAt = new Date();
+  const writtenAt = ('writtenAt' in mutation.args ? mutation.args.writtenAt : null) ?? (actor.deviceId ? mutation.createdAt : null);
+  // A device's clock only ever dates a change earlier (which can only make a closed period refuse it),
+  // never after it reached the server.
+  const datedAt = writtenAt && new Date(writtenAt) < receivedAt ? new Date(writtenAt) : receivedAt;
+  const plan = await getRecord(tx, 'plan', (parent as { planId: string }).planId);
+  const dated = plan ? datedChange(plan, kind.period(mutation.args), datedAt) : { period: null, refusal: null };
+  if (dated.refusal) return fail(409, 'period_closed', dated.refusal);
   const context: ChangeContext = {
     mutationId: mutation.id,
     author: { id: actor.access.user.id, name: actor.access.user.name },
-    receivedAt: new Date().toISOString(),
-    writtenAt: ('writtenAt' in mutation.args ? mutation.args.writtenAt : null) ?? (actor.deviceId ? mutation.createdAt : null),
+    receivedAt: receivedAt.toISOString(),
+    writtenAt,
     stale: current ? await changedByOthers(tx, actor, targetId, kind.baseVersion(mutation.args), current.version) : false,
+    period: dated.period,
   };
   const applied = kind.apply(parent, current, mutation.args, context);
   if (applied.outcome === 'refused') return fail(applied.reason === 'state' ? 409 : 400, 'refused', applied.message);

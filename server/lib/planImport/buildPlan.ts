@@ -1,6 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { parseMeasuredValue } from '@shared/logic/measuredValue.ts';
 import { periodEnd, periodOfMonths } from '@shared/logic/period.ts';
+import { closureStopping } from '@shared/logic/periodClose.ts';
 import { assessmentId, outcomeId } from '@shared/logic/recordIds.ts';
 import { parseTarget } from '@shared/logic/target.ts';
 import { valueBoundsProblem } from '@shared/logic/valueBounds.ts';
@@ -119,6 +120,13 @@ export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locat
     source: doc.plan.source,
     reportPoints,
     monthlyDeadlineDay: doc.plan.monthlyDeadlineDay,
+    // Closing is done on the plan in Målbild, not in its file.
+    closures: existing.plan?.closures ?? [],
+  };
+  /** Why a value of a closed period may not change through the file, or null. */
+  const closedFor = (period: string) => {
+    const stopped = closureStopping(plan, { period, writtenAt: new Date() });
+    return stopped ? `${stopped.point.name} är stängd för ändringar. Ta bort raden eller be en controller öppna perioden igen.` : null;
   };
   const perspectiveRecords: RecordInput<'perspective'>[] = doc.perspectives.map((p) => ({ id: idOf('perspective', p.key), planId, key: p.key, name: p.name, order: p.order, removedAt: null }));
   const focusAreaRecords: RecordInput<'focusArea'>[] = doc.focusAreas.map((f) => ({ id: idOf('focusArea', f.key), planId, key: f.key, name: f.name, description: f.description, order: f.order, removedAt: null }));
@@ -214,6 +222,8 @@ export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locat
     const id = outcomeId(indicator.id, o.period, o.subSeries, o.gender);
     const current = existing.outcomes.get(id);
     const same = current && current.value === value.value && current.comment === o.comment;
+    const closed = !same && closedFor(o.period);
+    if (closed) problem(path('value'), closed);
     outcomes.push({
       id,
       indicatorId: indicator.id,
@@ -236,7 +246,10 @@ export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locat
     reportedPeriod(a.period, ['goalAssessments', index, 'period']);
     const goalId = idOf('goal', a.goal);
     const id = assessmentId(goalId, a.period);
-    return { id, goalId, unitId: goalById.get(goalId)?.unitId ?? planUnitId, period: a.period, assessment: a.assessment, analysis: a.analysis, conflicts: existing.assessments.get(id)?.conflicts ?? [] };
+    const current = existing.assessments.get(id);
+    const closed = !(current && current.assessment === a.assessment && current.analysis === a.analysis) && closedFor(a.period);
+    if (closed) problem(['goalAssessments', index, 'assessment'], closed);
+    return { id, goalId, unitId: goalById.get(goalId)?.unitId ?? planUnitId, period: a.period, assessment: a.assessment, analysis: a.analysis, conflicts: current?.conflicts ?? [] };
   });
 
   const activityRecords: RecordInput<'activity'>[] = doc.activities.map((a, index) => {
