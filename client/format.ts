@@ -1,53 +1,19 @@
-import type { Measure } from '@shared/schemas/indicator.ts';
 import type { AuditEntry } from '@shared/schemas/audit.ts';
-import type { Period } from '@shared/schemas/period.ts';
 import type { OrgUnit } from '@shared/schemas/unit.ts';
 import type { Grant } from '@shared/schemas/user.ts';
-import { parsePeriod } from '@shared/logic/period.ts';
+import { formatPeriod } from '@shared/logic/swedishFormat.ts';
 import type { ReportPoint } from '@shared/schemas/calendar.ts';
 import { t } from './strings/index.ts';
 
+export { formatPeriod, formatValue } from '@shared/logic/swedishFormat.ts';
+
 const LOCALE = 'sv-SE';
-const oneDecimal = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const upToOneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
 const date = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTime = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const month = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const monthName = new Intl.DateTimeFormat(LOCALE, { month: 'long', timeZone: 'UTC' });
 const wholePercent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
-
-/** A value the way Swedish reports write it: `94,0 %`, `1 235 mnkr`, `11:35 min`. */
-export function formatValue(value: number, measure: Measure): string {
-  switch (measure) {
-    case '%':
-      return `${oneDecimal.format(value)} %`;
-    case 'minuter': {
-      const totalSeconds = Math.round(value * 60);
-      const sign = totalSeconds < 0 ? '−' : '';
-      const abs = Math.abs(totalSeconds);
-      return `${sign}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')} min`;
-    }
-    // A count per 100 beds (1,2 against "<1") loses its point rounded to whole; a whole count shows no decimals anyway.
-    case 'antal':
-    case 'kvot':
-    case 'index':
-    case 'poäng':
-      return upToOneDecimal.format(value);
-    default:
-      return `${upToOneDecimal.format(value)} ${measure}`;
-  }
-}
 
 /** A share (0–1) in whole percent: `42 %`. */
 export const formatPercent = (share: number) => wholePercent.format(share);
-
-export function formatPeriod(period: Period): string {
-  const { kind, year, part, firstMonth, lastMonth } = parsePeriod(period);
-  if (kind === 'tertial' && part !== null) return t.period.tertial(part, year);
-  if (kind === 'month' && part !== null) return month.format(new Date(Date.UTC(year, part - 1, 1)));
-  if (kind === 'span') return t.period.span(monthName.format(new Date(Date.UTC(year, firstMonth - 1, 1))), monthName.format(new Date(Date.UTC(year, lastMonth - 1, 1))), year);
-  return t.period.year(year);
-}
 
 export const formatDate = (value: Date | string) => date.format(new Date(value));
 

@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { syncRoutes } from './routes/sync.ts';
 
@@ -53,6 +54,7 @@ function buildApi() {
     .route('/health', healthRoutes)
     .route('/auth', authRoutes)
     .route('/plans', planRoutes)
+    .route('/plans', reportRoutes)
     .route('/goals', goalRoutes)
     .route('/indicators', indicatorRoutes)
     .route('/activities', activityRoutes)

@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { createDemoAccounts } from './demo/demoAccounts.ts';
+import { closeReportBrowser } from './lib/report/reportPdf.ts';
 import { loadDemoIfEmpty } from './demo/loadDemo.ts';
 
 function configOrExit() {
@@ -30,6 +31,7 @@ const server = serve({ fetch: createApp({ db, clientDir: config.clientDir, trust
 
 async function shutdown() {
   server.close();
+  await closeReportBrowser();
   await db.close();
   process.exit(0);
 }

@@ -55,6 +55,7 @@ export const SYNCED_STORES: { [E in EntityName]: string } = {
   outcome: 'id, indicatorId',
   activity: 'id, planId, focusAreaId',
   activityUpdate: 'id, activityId',
+  report: 'id, planId',
 };
 
 export function openDeviceDb(name = 'malbild'): MalbildDb {
@@ -66,5 +67,7 @@ export function openDeviceDb(name = 'malbild'): MalbildDb {
   db.version(4).stores({ activity: `${SYNCED_STORES.activity}, conflicts.length`, outcome: `${SYNCED_STORES.outcome}, conflicts.length`, goalAssessment: `${SYNCED_STORES.goalAssessment}, conflicts.length` });
   // Assignments got a status people report, and so conflicts.
   db.version(5).stores({ assignment: `${SYNCED_STORES.assignment}, conflicts.length` });
+  // The controller's narrative of each delårsrapport, read on tablets like the rest of the plan.
+  db.version(6).stores({ report: SYNCED_STORES.report });
   return db;
 }

@@ -230,11 +230,6 @@ export const sv = {
       missing: 'Något som inte längre finns på enheten',
     },
   },
-  period: {
-    tertial: (n: number, year: number) => `Delår ${n} ${year}`,
-    span: (from: string, to: string, year: number) => `${from}–${to} ${year}`,
-    year: (year: number) => `${year}`,
-  },
   notFound: 'Sidan finns inte.',
   errors: {
     network: 'Ingen kontakt med servern. Försök igen om en stund.',

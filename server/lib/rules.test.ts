@@ -89,6 +89,14 @@ const CASES: Record<string, Case> = {
     },
     expect: PLAN(200),
   },
+  'GET /api/plans/:id/reports/:file': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/reports/2025-T1.json` }), expect: READ },
+  'PUT /api/plans/:id/reports/:period': {
+    target: async (s) => {
+      const [current] = await t.db.query<{ version: number }>(`SELECT version FROM records WHERE entity = 'report' AND plan_id = $1 AND data->>'period' = '2025-T2'`, [plan(s).planId]);
+      return { path: `/api/plans/${plan(s).planId}/reports/2025-T2`, init: json('PUT', { sections: [{ title: 'Inledning', text: 'Text.' }], baseVersion: current?.version ?? null }) };
+    },
+    expect: PLAN(200),
+  },
   'GET /api/goals/:id': { target: async (s) => ({ path: `/api/goals/${(await plan(s).byKey('goal', 'tillganglighet')).id}` }), expect: READ },
   'PUT /api/goals/:id/assessments': {
     target: async (s) => ({

@@ -20,3 +20,8 @@ const HISTORY_NAMESPACE = '8f1c2a4e-6d3b-4e59-b7a0-94c1d2e3f4a5';
  * its change's id, but cannot make that name the id of any record that already exists.
  */
 export const historyId = (mutationId: string) => uuidv5(mutationId, HISTORY_NAMESPACE);
+
+const REPORT_NAMESPACE = 'c2a7e4d1-5b36-4f8a-9d0e-7a1b2c3d4e5f';
+
+/** One report (its narrative) per plan and report point. */
+export const reportId = (planId: string, period: string) => uuidv5(`${planId}/${period}`, REPORT_NAMESPACE);

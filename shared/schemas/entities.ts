@@ -7,6 +7,7 @@ import { IndicatorSchema } from './indicator.ts';
 import { OutcomeSchema } from './outcome.ts';
 import { PerspectiveSchema } from './perspective.ts';
 import { PlanSchema } from './plan.ts';
+import { ReportSchema } from './report.ts';
 import { OrgUnitSchema } from './unit.ts';
 
 /** Every record kind that syncs to devices, by the name it travels under. */
@@ -22,6 +23,7 @@ export const ENTITY_SCHEMAS = {
   outcome: OutcomeSchema,
   activity: ActivitySchema,
   activityUpdate: ActivityUpdateSchema,
+  report: ReportSchema,
 } as const;
 
 export type EntityName = keyof typeof ENTITY_SCHEMAS;

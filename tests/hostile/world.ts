@@ -66,6 +66,10 @@ export async function hostileWorld(t: TestApp, plansPerScope: number): Promise<H
     await t.request(`/api/activities/${activity.id}/updates`, { method: 'POST', body: JSON.stringify({ text: 'En kommentar.', baseVersion: activity.version }) });
     await t.request(`/api/activities/${activity.id}/updates`, { method: 'POST', body: JSON.stringify({ status: 'Klar', text: 'Klart.', baseVersion: activity.version }) });
   }
+  for (const plan of [...plans.in, ...plans.out]) {
+    // A report's narrative, so that a report record too is there to aim at.
+    await t.request(`/api/plans/${plan.planId}/reports/2025-T1`, { method: 'PUT', body: JSON.stringify({ sections: [{ title: 'Inledning', text: 'Perioden.' }], baseVersion: null }) });
+  }
   const rapportör = await t.userWith('rapportör', own[0]!.unitId);
   for (const { unitId } of own.slice(1)) {
     await t.request(`/api/admin/users/${rapportör.userId}/grants`, { method: 'POST', body: JSON.stringify({ unitId, role: 'rapportör' }) });

@@ -4,6 +4,8 @@ import type { Plan } from '@shared/schemas/plan.ts';
 import type { Period } from '@shared/schemas/period.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { getRecord, lockRecord, writeRecord } from '../../db/records.ts';
+import { insertReportVersion } from '../../db/reportVersions.ts';
+import { liveReport } from '../report/loadReport.ts';
 import type { Actor } from '../actor.ts';
 import { auditBy } from '../audit.ts';
 import { fail, notFound } from '../errors.ts';
@@ -22,7 +24,7 @@ async function lockedPoint(tx: Queryable, actor: Actor, planId: string, period: 
 /**
  * Closes a report point of a plan: from now on the server writes nothing dated to it, offline changes
  * that arrive later included. The plan record carries the closure, so every device learns it on its
- * next pull and its forms stop offering the period.
+ * next pull and its forms stop offering the period. The report of the point is frozen as a new version.
  */
 export async function closePeriod(db: Database, actor: Actor, planId: string, period: Period): Promise<Plan> {
   return db.transaction(async (tx) => {
@@ -30,7 +32,10 @@ export async function closePeriod(db: Database, actor: Actor, planId: string, pe
     if (closureOf(plan, period)) return fail(409, 'already_closed', `${point.name} är redan stängd.`);
     const closure = { period, closedAt: new Date().toISOString(), closedById: actor.access.user.id, closedBy: actor.access.user.name };
     const { record } = await writeRecord(tx, 'plan', { ...plan, closures: [...plan.closures, closure] }, false);
-    await auditBy(tx, actor, { action: 'period.close', entity: 'plan', recordId: plan.id, unitId: plan.unitId, detail: { period, name: point.name } });
+    // The report as it stands at closing, of the whole plan, is the version the nämnd gets.
+    const { report, unitIds } = await liveReport(tx, record, point, undefined);
+    const version = await insertReportVersion(tx, plan.id, period, actor.access.user.name, unitIds, report);
+    await auditBy(tx, actor, { action: 'period.close', entity: 'plan', recordId: plan.id, unitId: plan.unitId, detail: { period, name: point.name, version } });
     return record;
   });
 }

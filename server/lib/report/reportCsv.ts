@@ -1,0 +1,26 @@
+import Papa from 'papaparse';
+import { activityStatusText, reportOutcome, reportValue, trendText, type InterimReport } from '@shared/logic/interimReport.ts';
+import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
+
+/**
+ * The report's tables as one CSV file the way Swedish Excel opens it: semicolons, decimal commas, UTF-8
+ * with a byte-order mark, a first column naming the table each row belongs to.
+ */
+export function reportCsv(report: InterimReport): string {
+  const rows: string[][] = [['Tabell', 'Rubrik', ...W.indicatorColumns, W.assessment, W.analysis]];
+  for (const perspective of report.perspectives) {
+    for (const goal of perspective.goals) {
+      const title = [goal.number, goal.title].filter(Boolean).join(' ');
+      const assessment = goal.assessment ? W.assessments[goal.assessment] : W.notAssessed;
+      rows.push([W.goal, `${perspective.name}: ${title}`, '', '', '', '', '', '', assessment, goal.analysis]);
+      for (const row of goal.indicators) rows.push([W.indicatorColumns[0], title, row.name, reportValue(row.previousYear, row.measure), row.target, reportOutcome(row), trendText(row.trend), row.comment, '', '']);
+    }
+  }
+  rows.push([], ['Tabell', W.focusArea, ...W.activityColumns]);
+  for (const area of report.focusAreas) {
+    for (const a of area.activities) rows.push([W.activities, area.name, a.number, `${a.title}${a.accessibilityPlan ? ' (T)' : ''}`, a.timeline, a.responsible, activityStatusText(a.status), a.comment]);
+  }
+  rows.push([], ['Tabell', ...W.assignmentColumns]);
+  for (const a of report.assignments) rows.push([W.assignments, [a.code, a.text].filter(Boolean).join(' '), a.givenBy, a.givenTo, a.status, a.endDate ?? '']);
+  return `\uFEFF${Papa.unparse(rows, { delimiter: ';', newline: '\r\n' })}\r\n`;
+}

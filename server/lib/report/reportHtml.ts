@@ -1,0 +1,86 @@
+import { activityStatusText, reportOutcome, reportValue, trendText, type InterimReport } from '@shared/logic/interimReport.ts';
+import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
+import { formatPeriod } from '@shared/logic/swedishFormat.ts';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const paragraphs = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .filter((p) => p.trim())
+    .map((p) => `<p>${escape(p).replaceAll('\n', '<br>')}</p>`)
+    .join('');
+const table = (caption: string, columns: readonly string[], rows: string[][]) =>
+  `<table><caption>${escape(caption)}</caption><thead><tr>${columns.map((c) => `<th scope="col">${escape(c)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.join('')}</tr>`)
+    .join('')}</tbody></table>`;
+const td = (text: string, className = '') => `<td${className ? ` class="${className}"` : ''}>${escape(text)}</td>`;
+
+const dateOf = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Stockholm' });
+
+/** How many goals got each assessment, as bars with their numbers written out (the numbers are the content, the bars a help). */
+function fulfilmentChart(report: InterimReport): string {
+  const entries = Object.entries(report.fulfilment).filter(([, n]) => n > 0) as [keyof typeof W.assessments, number][];
+  const max = Math.max(1, ...entries.map(([, n]) => n));
+  const bars = entries
+    .map(([assessment, n], i) => `<g transform="translate(0 ${i * 28})"><text x="0" y="17">${escape(W.assessments[assessment])}</text><rect x="150" y="4" height="18" width="${Math.round((n / max) * 300)}" class="bar bar--${assessment.replace(/\s/g, '-')}"/><text x="${160 + Math.round((n / max) * 300)}" y="17">${n}</text></g>`)
+    .join('');
+  const label = entries.map(([a, n]) => `${W.assessments[a]}: ${n}`).join(', ');
+  return `<figure><svg role="img" aria-label="${escape(`${W.fulfilmentCaption}: ${label}`)}" viewBox="0 0 500 ${entries.length * 28 + 4}" width="500" height="${entries.length * 28 + 4}">${bars}</svg><figcaption>${escape(W.fulfilmentCaption)}</figcaption></figure>`;
+}
+
+/** The delårsrapport as a standalone HTML document for Chromium to print to PDF (A4, tables whose headers repeat). */
+export function reportHtml(report: InterimReport, version: { version: number; frozenAt: string } | null): string {
+  const title = `${report.planName} – ${report.point.name || formatPeriod(report.point.period)}`;
+  const state = report.closure
+    ? `${W.closed(dateOf.format(new Date(report.closure.closedAt)), report.closure.closedBy)}${version ? ` · ${W.version(version.version, dateOf.format(new Date(version.frozenAt)))}` : ''}`
+    : W.draft;
+  const narrative = report.narrative.map((s) => `<section><h2>${escape(s.title)}</h2>${paragraphs(s.text)}</section>`).join('');
+  const goals = report.perspectives
+    .map(
+      (p) =>
+        `<section class="break"><h2>${escape(p.name)}</h2>${p.goals
+          .map((g) => {
+            const rows = g.indicators.map((r) => [td(r.name, r.level === 1 ? 'sub' : ''), td(reportValue(r.previousYear, r.measure), 'num'), td(r.target), td(reportOutcome(r), 'num'), td(trendText(r.trend)), td(r.comment)]);
+            return `<h3>${escape([g.number, g.title].filter(Boolean).join(' '))}</h3><p><strong>${W.assessment}:</strong> ${escape(g.assessment ? W.assessments[g.assessment] : W.notAssessed)}</p>${paragraphs(g.analysis)}${
+              rows.length > 0 ? table(`${W.goal}: ${g.title}`, W.indicatorColumns, rows) : ''
+            }`;
+          })
+          .join('')}</section>`,
+    )
+    .join('');
+  const activities = report.focusAreas
+    .map((f) => `<h3>${escape(f.name)}</h3>${table(f.name, W.activityColumns, f.activities.map((a) => [td(a.number), td(`${a.title}${a.accessibilityPlan ? ' (T)' : ''}`), td(a.timeline), td(a.responsible), td(activityStatusText(a.status)), td(a.comment)]))}`)
+    .join('');
+  const assignments =
+    report.assignments.length > 0
+      ? `<section class="break"><h2>${W.assignments}</h2>${table(W.assignments, W.assignmentColumns, report.assignments.map((a) => [td([a.code, a.text].filter(Boolean).join(' ')), td(a.givenBy), td(a.givenTo), td(a.status), td(a.endDate ?? '')]))}</section>`
+      : '';
+  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${PRINT_CSS}</style></head><body>
+<header><h1>${escape(title)}</h1><p class="state">${escape(report.unitName)} · ${escape(state)}</p></header>
+${narrative}
+<section><h2>${W.fulfilment}</h2>${fulfilmentChart(report)}</section>
+${goals}
+<section class="break"><h2>${W.activities}</h2>${activities}</section>
+${assignments}
+</body></html>`;
+}
+
+const PRINT_CSS = `
+@page { size: A4; margin: 22mm 16mm 20mm; }
+body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 9.5pt; color: #111; line-height: 1.4; }
+h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 14pt; margin: 14pt 0 6pt; } h3 { font-size: 11pt; margin: 12pt 0 4pt; }
+.state { color: #333; margin: 0 0 12pt; }
+.break { break-before: page; }
+h2, h3 { break-after: avoid; }
+table { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; }
+caption { text-align: left; font-weight: 600; padding-bottom: 2pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border: 0.5pt solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+th { background: #e8e8e8; }
+td.num { white-space: nowrap; text-align: right; }
+td.sub { padding-left: 14pt; }
+svg text { font-size: 12px; fill: #111; }
+.bar { fill: #1f5f8b; } .bar--negativ, .bar--ej-uppfyllt { fill: #a33; } .bar--none { fill: #999; }
+figcaption { font-size: 8.5pt; color: #333; }
+`;

@@ -1,0 +1,60 @@
+import { chromium, type Browser } from 'playwright-core';
+import type { InterimReport } from '@shared/logic/interimReport.ts';
+import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
+import { formatPeriod } from '@shared/logic/swedishFormat.ts';
+import { reportHtml } from './reportHtml.ts';
+
+/** Debian's Chromium where the region's server has it elsewhere: `CHROMIUM_PATH`. */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+let browser: Promise<Browser> | null = null;
+
+/** One headless Chromium for the process, started at the first PDF and started again if it died. */
+function sharedBrowser(): Promise<Browser> {
+  browser ??= chromium
+    .launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+    .then((b) => {
+      b.on('disconnected', () => (browser = null));
+      return b;
+    })
+    .catch((error: unknown) => {
+      browser = null;
+      throw error;
+    });
+  return browser;
+}
+
+/**
+ * The report as an A4 PDF with selectable text, tagged for screen readers, with the plan and period at
+ * the top of every page and page numbers at the bottom. The page loads nothing from anywhere: JavaScript
+ * and requests are off, the HTML is all there is.
+ */
+export async function reportPdf(report: InterimReport, version: { version: number; frozenAt: string } | null): Promise<Uint8Array> {
+  const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false, offline: true });
+  try {
+    const page = await context.newPage();
+    await page.setContent(reportHtml(report, version), { waitUntil: 'load' });
+    const running = `${report.planName} – ${report.point.name || formatPeriod(report.point.period)}`.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const pageNumbers = W.page(0, 0).replace('0', '<span class="pageNumber"></span>').replace('0', '<span class="totalPages"></span>');
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="font-size:8px;width:100%;padding:0 16mm;color:#444">${running}</div>`,
+      footerTemplate: `<div style="font-size:8px;width:100%;padding:0 16mm;text-align:right;color:#444">${pageNumbers}</div>`,
+      margin: { top: '22mm', bottom: '20mm', left: '16mm', right: '16mm' },
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Closes the process's Chromium, if one was started (on shutdown). */
+export async function closeReportBrowser(): Promise<void> {
+  const started = browser;
+  browser = null;
+  if (started) await (await started).close().catch(() => undefined);
+}

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoIfEmpty } from '../demo/loadDemo.ts';
+import { closeReportBrowser } from '../lib/report/reportPdf.ts';
+import { openTestApp, type TestApp } from '../../tests/fixtures/testApp.ts';
+
+let t: TestApp;
+let planId: string;
+let unitId: string;
+beforeAll(async () => {
+  t = await openTestApp();
+  await loadDemoIfEmpty(t.db);
+  [{ id: planId, unit_id: unitId }] = (await t.db.query<{ id: string; unit_id: string }>(`SELECT id::text, unit_id::text FROM records WHERE entity = 'plan' AND data->>'name' LIKE '%2024'`)) as [{ id: string; unit_id: string }];
+});
+afterAll(async () => {
+  await closeReportBrowser();
+  await t.close();
+});
+
+const download = async (path: string) => {
+  const response = await t.request(path);
+  return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+};
+const pdfText = (bytes: Uint8Array) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'malbild-pdf-')), 'rapport.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+};
+
+describe('the delårsrapport of Delår 1 2024', () => {
+  it('carries the controller’s narrative, and refuses a save on a stale version with a word on why', async () => {
+    const controller = await t.userWith('controller', unitId, { name: 'Cecilia Controller' });
+    const sections = [
+      { title: 'Inledning', text: 'Första tertialet präglades av fortsatt hög belastning.' },
+      { title: 'Perioden i siffror', text: '' },
+    ];
+    const saved = await controller.json(`/api/plans/${planId}/reports/2024-T1`, { method: 'PUT', body: JSON.stringify({ sections, baseVersion: null }) });
+    expect(saved.status).toBe(200);
+    expect(saved.body.report).toMatchObject({ sections, updatedBy: 'Cecilia Controller', version: 1 });
+    const stale = await controller.json(`/api/plans/${planId}/reports/2024-T1`, { method: 'PUT', body: JSON.stringify({ sections: [], baseVersion: null }) });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/Någon annan har sparat/);
+    const reader = await t.userWith('läsare', unitId);
+    expect((await reader.json(`/api/plans/${planId}/reports/2024-T1`, { method: 'PUT', body: JSON.stringify({ sections, baseVersion: 1 }) })).status).toBe(403);
+  });
+
+  it('downloads as a PDF whose text holds the assessments, indicator and activity rows with the seed’s values', async () => {
+    const { response, bytes } = await download(`/api/plans/${planId}/reports/2024-T1.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.pdf"/);
+    const text = pdfText(bytes);
+    expect(text).toContain('Utkast');
+    expect(text).toContain('Första tertialet präglades av fortsatt hög belastning.');
+    expect(text).toMatch(/BUP, besök.*20,2 %/);
+    expect(text).toContain('Webbtidböcker');
+    expect(text).toContain('Försenad');
+    expect(text).toMatch(/Sida 1 av \d+/);
+    expect(text).toContain('Måluppfyllelse');
+  });
+
+  it('downloads as a workbook with a sheet per section and numbers as numbers', async () => {
+    const { response, bytes } = await download(`/api/plans/${planId}/reports/2024-T1.xlsx`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Berättelse', 'Måluppfyllelse', 'Mål och indikatorer', 'Aktiviteter', 'Uppdrag']);
+    const goals = workbook.getWorksheet('Mål och indikatorer')!;
+    const bup = goals.getRows(2, goals.rowCount - 1)!.find((r) => r.getCell(5).value === 'BUP, besök')!;
+    expect(bup.getCell(8).value).toBeCloseTo(0.202, 5);
+    expect(bup.getCell(8).numFmt).toBe('0.0%');
+    const activities = workbook.getWorksheet('Aktiviteter')!;
+    expect(activities.getRows(2, activities.rowCount - 1)!.some((r) => String(r.getCell(3).value).includes('Webbtidböcker') && String(r.getCell(6).value).includes('Försenad'))).toBe(true);
+  });
+
+  it('downloads as a CSV that Swedish Excel opens: semicolons, decimal commas, a byte-order mark', async () => {
+    const { response, bytes } = await download(`/api/plans/${planId}/reports/2024-T1.csv`);
+    const text = new TextDecoder().decode(bytes);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(bytes.slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(text).toMatch(/BUP, besök;[^\n]*20,2 %/);
+  });
+
+  it('is frozen when the period closes: a later change does not move it, and a correction after reopening is a new version', async () => {
+    const before = (await t.json(`/api/plans/${planId}/reports/2024-T1.json`)).body;
+    expect(before.version).toBeNull();
+    expect((await t.json(`/api/plans/${planId}/periods/2024-T1/close`, { method: 'POST' })).status).toBe(200);
+    const closed = (await t.json(`/api/plans/${planId}/reports/2024-T1.json`)).body;
+    expect(closed.version).toMatchObject({ version: 1 });
+    expect(closed.report.closure).toMatchObject({ period: '2024-T1' });
+    expect(closed.report.perspectives).toEqual(before.report.perspectives);
+
+    // Texts change in the plan afterwards (an activity's comment now, for a later point): the frozen report does not.
+    await t.db.query(`UPDATE records SET data = jsonb_set(data, '{latestComment}', '"Ändrat efter stängning."') WHERE entity = 'activity' AND plan_id = $1`, [planId]);
+    const after = (await t.json(`/api/plans/${planId}/reports/2024-T1.json`)).body;
+    expect(JSON.stringify(after.report)).not.toContain('Ändrat efter stängning.');
+
+    await t.json(`/api/plans/${planId}/periods/2024-T1/reopen`, { method: 'POST', body: JSON.stringify({ reason: 'Rättning av BUP.' }) });
+    await t.json(`/api/plans/${planId}/periods/2024-T1/close`, { method: 'POST' });
+    const second = (await t.json(`/api/plans/${planId}/reports/2024-T1.json`)).body;
+    expect(second.version).toMatchObject({ version: 2 });
+    expect(second.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(JSON.stringify(second.report)).toContain('Ändrat efter stängning.');
+    const first = (await t.json(`/api/plans/${planId}/reports/2024-T1.json?version=1`)).body;
+    expect(first.report).toEqual(closed.report);
+    expect((await t.request(`/api/plans/${planId}/reports/2024-T1.pdf?version=1`)).status).toBe(200);
+  });
+
+  it('answers a wrong address in Swedish', async () => {
+    expect((await t.json(`/api/plans/${planId}/reports/2024-T1.docx`)).body.error.message).toMatch(/2024-T1\.pdf/);
+    expect((await t.request(`/api/plans/${planId}/reports/2031-T1.pdf`)).status).toBe(404);
+    expect((await t.request(`/api/plans/${planId}/reports/2024-T1.json?version=0`)).status).toBe(400);
+    expect((await t.request(`/api/plans/${planId}/reports/2024-T1.json?version=9`)).status).toBe(404);
+  });
+});

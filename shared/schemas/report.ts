@@ -1,0 +1,36 @@
+import * as v from 'valibot';
+import { SyncMetaSchema, UuidSchema } from './common.ts';
+import { PeriodSchema } from './period.ts';
+import { LongTextSchema, NameSchema } from './text.ts';
+
+/** The sections a delårsrapport opens with, as the 2024 report has them; a controller may add more. */
+export const USUAL_SECTIONS = ['Inledning', 'Perioden i siffror', 'Värt att notera'] as const;
+export const SECTIONS_MAX = 20;
+
+export const NarrativeSectionSchema = v.object({
+  title: NameSchema,
+  text: v.pipe(LongTextSchema, v.trim()),
+});
+export type NarrativeSection = v.InferOutput<typeof NarrativeSectionSchema>;
+export const NarrativeSectionsSchema = v.pipe(v.array(NarrativeSectionSchema), v.maxLength(SECTIONS_MAX, `Högst ${SECTIONS_MAX} avsnitt.`));
+
+/**
+ * What a controller writes for one report of a plan (a report point): the narrative sections, in order.
+ * One record per plan and period, under an id derived from both; synced to everyone who reads the plan.
+ */
+export const ReportSchema = v.object({
+  ...SyncMetaSchema.entries,
+  planId: UuidSchema,
+  unitId: UuidSchema,
+  period: PeriodSchema,
+  sections: NarrativeSectionsSchema,
+  updatedBy: v.nullable(NameSchema),
+});
+export type Report = v.InferOutput<typeof ReportSchema>;
+
+/** A controller's sections as sent; `baseVersion` is the version they edited (null for the first). */
+export const ReportWriteSchema = v.object({
+  sections: NarrativeSectionsSchema,
+  baseVersion: v.nullable(v.pipe(v.number('Ange vilken version ändringen bygger på.'), v.integer(), v.minValue(1))),
+});
+export type ReportWrite = v.InferOutput<typeof ReportWriteSchema>;
