@@ -34,3 +34,6 @@ export const ReportWriteSchema = v.object({
   baseVersion: v.nullable(v.pipe(v.number('Ange vilken version ändringen bygger på.'), v.integer(), v.minValue(1))),
 });
 export type ReportWrite = v.InferOutput<typeof ReportWriteSchema>;
+
+/** What saving the sections answers: the report record as it now stands. */
+export const ReportResponseSchema = v.object({ report: ReportSchema });

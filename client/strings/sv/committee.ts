@@ -29,6 +29,7 @@ export const committee = {
     title: (plan: string) => `Översikt – ${plan}`,
     loading: 'Hämtar planens uppföljning …',
     noData: 'Planen har inga utfall, bedömningar eller statusar ännu.',
+    report: (period: string) => `Delårsrapporten för ${period}`,
     nothingReported: 'Inget har rapporterats för perioden ännu. Målvärden och nuläge visas nedan.',
     fulfilment: 'Måluppfyllelse',
     fulfilmentIntro: (period: string) => `Målens bedömning och indikatorernas utfall för ${period}.`,
