@@ -1,15 +1,20 @@
-// The browser tests drive Debian's Chromium; a fresh machine gets it from apt, as Playwright's own
-// browser download cannot reach its servers from here.
+// The browser tests drive Debian's Chromium, and the report tests read PDFs back with poppler's pdftotext;
+// a fresh machine gets both from apt, as Playwright's own browser download cannot reach its servers from here.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const CHROMIUM = '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) {
+const NEEDED = [
+  { path: '/usr/bin/chromium', pkg: 'chromium' },
+  { path: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
+];
+const missing = NEEDED.filter(({ path }) => !existsSync(path));
+if (missing.length > 0) {
+  const packages = missing.map(({ pkg }) => pkg).join(' ');
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error(`Webbläsartesterna behöver ${CHROMIUM}. Installera den med: sudo apt-get install -y chromium`);
+    console.error(`Testerna behöver ${missing.map(({ path }) => path).join(' och ')}. Installera med: sudo apt-get install -y ${packages}`);
     process.exit(1);
   }
-  console.log(`Installerar Chromium (${CHROMIUM}) med apt-get …`);
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  console.log(`Installerar ${packages} med apt-get …`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages}`, { stdio: 'inherit' });
 }
