@@ -21,7 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const withParams = (path: string, value: string) => path.replaceAll(/:\w+/g, value);
+/** Other parameters than the id, each well formed, so that only the id decides the answer. */
+const OTHER_PARAMS: Record<string, string> = { period: '2025-T1', file: '2025-T1.pdf' };
+const withParams = (path: string, value: string) => path.replaceAll(/:(\w+)/g, (_, name: string) => OTHER_PARAMS[name] ?? value);
 const errorShape = (code: string) => ({ error: { code, message: expect.stringMatching(/\S/) } });
 
 it('finds the API routes to check', () => {
