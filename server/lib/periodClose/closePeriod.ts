@@ -10,8 +10,8 @@ import type { Actor } from '../actor.ts';
 import { auditBy } from '../audit.ts';
 import { fail, notFound } from '../errors.ts';
 
-/** The plan locked for the change, and the report point named, or a refusal a person understands. */
-async function lockedPoint(tx: Queryable, actor: Actor, planId: string, period: Period) {
+/** The plan locked for a controller's change to one of its report points, and the point, or a refusal a person understands. */
+export async function lockedPoint(tx: Queryable, actor: Actor, planId: string, period: Period) {
   await lockRecord(tx, planId);
   const plan = await getRecord(tx, 'plan', planId);
   if (!plan || !actor.access.canRead(plan.unitId)) return notFound('Planen');

@@ -1,13 +1,13 @@
-import { planReportPoints } from '@shared/logic/calendar.ts';
 import { closureOf } from '@shared/logic/periodClose.ts';
 import { reportId } from '@shared/logic/recordIds.ts';
 import type { Period } from '@shared/schemas/period.ts';
 import type { Report, ReportWrite } from '@shared/schemas/report.ts';
 import type { Database } from '../../db/database.ts';
-import { getRecord, lockRecord, writeRecord } from '../../db/records.ts';
+import { getRecord, writeRecord } from '../../db/records.ts';
+import { lockedPoint } from '../periodClose/closePeriod.ts';
 import type { Actor } from '../actor.ts';
 import { auditBy } from '../audit.ts';
-import { fail, notFound } from '../errors.ts';
+import { fail } from '../errors.ts';
 
 /**
  * Saves a controller's narrative sections of one report. Written on top of a version someone else has
@@ -16,12 +16,7 @@ import { fail, notFound } from '../errors.ts';
  */
 export async function writeNarrative(db: Database, actor: Actor, planId: string, period: Period, write: ReportWrite): Promise<Report> {
   return db.transaction(async (tx) => {
-    await lockRecord(tx, planId);
-    const plan = await getRecord(tx, 'plan', planId);
-    if (!plan || !actor.access.canRead(plan.unitId)) return notFound('Planen');
-    actor.access.assertPlan(plan.unitId);
-    const point = planReportPoints(plan).find((p) => p.period === period);
-    if (!point) return fail(404, 'not_found', 'Planen har inget sådant rapporteringstillfälle.');
+    const { plan, point } = await lockedPoint(tx, actor, planId, period);
     if (closureOf(plan, period)) return fail(409, 'period_closed', `${point.name} är stängd. Öppna perioden igen för att ändra rapportens text.`);
     const id = reportId(planId, period);
     const current = await getRecord(tx, 'report', id);
