@@ -56,6 +56,7 @@ export const SYNCED_STORES: { [E in EntityName]: string } = {
   activity: 'id, planId, focusAreaId',
   activityUpdate: 'id, activityId',
   report: 'id, planId',
+  readiness: 'id, planId',
 };
 
 export function openDeviceDb(name = 'malbild'): MalbildDb {
@@ -69,5 +70,7 @@ export function openDeviceDb(name = 'malbild'): MalbildDb {
   db.version(5).stores({ assignment: `${SYNCED_STORES.assignment}, conflicts.length` });
   // The controller's narrative of each delårsrapport, read on tablets like the rest of the plan.
   db.version(6).stores({ report: SYNCED_STORES.report });
+  // Each unit's Klar för rapport, which the controller's readiness view and Mina uppgifter read.
+  db.version(7).stores({ readiness: SYNCED_STORES.readiness });
   return db;
 }

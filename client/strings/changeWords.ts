@@ -24,4 +24,5 @@ export const changeWords: ChangeWords = {
   assignmentStatus: (status) => words.status(status),
   chosenAssignmentStatus: (status) => words.chosenStatus(status ?? t.activities.conflict.noStatus),
   join: (parts) => parts.join(' · '),
+  readiness: (period, ready) => words.readiness(formatPeriod(period), ready),
 };

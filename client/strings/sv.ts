@@ -228,6 +228,7 @@ export const sv = {
       assessment: (period: string, assessment: string) => `Bedömning ${period}: ${assessment}`,
       chosenAssessment: (period: string, assessment: string) => `Valde bedömningen ${assessment} för ${period} i en konflikt`,
       missing: 'Något som inte längre finns på enheten',
+      readiness: (period: string, ready: boolean) => (ready ? `Klar för rapport: ${period}` : `Inte längre klar för rapport: ${period}`),
     },
   },
   notFound: 'Sidan finns inte.',

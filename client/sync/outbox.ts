@@ -1,4 +1,5 @@
 import { datedChange } from '@shared/logic/periodClose.ts';
+import { changeScope } from '@shared/mutations/kind.ts';
 import { kindOf, MUTATION_KINDS } from '@shared/mutations/kinds.ts';
 import type { EntityName } from '@shared/schemas/entities.ts';
 import type { Mutation } from '@shared/schemas/mutation.ts';
@@ -24,10 +25,10 @@ export async function applyLocally(db: MalbildDb, mutation: Mutation, author: Au
   const targetId = kind.targetId(mutation.recordId, mutation.args);
   const current = kind.target === kind.parent ? parent : ((await db.table(kind.target).get(targetId)) ?? null);
   const writtenAt = ('writtenAt' in mutation.args ? mutation.args.writtenAt : null) ?? mutation.createdAt;
-  const plan = await db.plan.get((parent as { planId: string }).planId);
+  const plan = (await db.plan.get(changeScope(kind, parent, mutation.args).planId)) ?? null;
   const dated = plan ? datedChange(plan, kind.period(mutation.args), new Date(writtenAt)) : { period: null, refusal: null };
   if (dated.refusal) return dated.refusal;
-  const applied = kind.apply(parent, current, mutation.args, { mutationId: mutation.id, author, receivedAt: mutation.createdAt, writtenAt, stale: false, period: dated.period });
+  const applied = kind.apply(parent, current, mutation.args, { mutationId: mutation.id, author, receivedAt: mutation.createdAt, writtenAt, stale: false, period: dated.period, plan });
   if (applied.outcome === 'refused') return applied.message;
   await db.table(kind.target).put({ ...applied.record, version: current?.version ?? 0, seq: current?.seq ?? 0 });
   if (!kind.history) return null;

@@ -25,3 +25,8 @@ const REPORT_NAMESPACE = 'c2a7e4d1-5b36-4f8a-9d0e-7a1b2c3d4e5f';
 
 /** One report (its narrative) per plan and report point. */
 export const reportId = (planId: string, period: string) => uuidv5(`${planId}/${period}`, REPORT_NAMESPACE);
+
+const READINESS_NAMESPACE = '5e9b1d7c-3a2f-4c68-8b4e-1f0a9d8c7b6a';
+
+/** One readiness mark per plan, unit and report point. */
+export const readinessId = (planId: string, unitId: string, period: string) => uuidv5(`${planId}/${unitId}/${period}`, READINESS_NAMESPACE);

@@ -4,6 +4,7 @@ import type { EntityName, EntityRecord, RecordInput } from '../schemas/entities.
 import type { Assessment } from '../schemas/goal.ts';
 import type { Measure } from '../schemas/indicator.ts';
 import type { Period } from '../schemas/period.ts';
+import type { Plan } from '../schemas/plan.ts';
 
 /** What a change is applied with besides its arguments: who made it, when, and whether it is stale. */
 export interface ChangeContext {
@@ -20,6 +21,14 @@ export interface ChangeContext {
   stale: boolean;
   /** The plan's report point a change dated by time was written for (see `pointWrittenFor`), or null. */
   period: Period | null;
+  /** The plan the change is made in (see `changeScope`), as the side applying it holds it. */
+  plan: Plan | null;
+}
+
+/** The plan a change is made in and the unit whose right decides it (and on which everything it writes lies). */
+export interface ChangeScope {
+  planId: string;
+  unitId: string;
 }
 
 /**
@@ -48,6 +57,7 @@ export interface ChangeWords {
   chosenAssignmentStatus(status: string | null): string;
   /** Joins the parts of one change ("Status: Försenad · Kommentar: …"). */
   join(parts: string[]): string;
+  readiness(period: string, ready: boolean): string;
 }
 
 /**
@@ -64,6 +74,11 @@ export interface MutationKind<N extends string, S extends v.GenericSchema, P ext
   readonly target: T;
   /** The kind of record the change adds besides its target, if any. */
   readonly history: H | null;
+  /**
+   * The plan and unit of the change, where the record it names does not carry them itself (a unit's
+   * readiness for a plan's report point); otherwise the record's own `planId` and `unitId`.
+   */
+  scope?(parent: EntityRecord<P>, args: v.InferOutput<S>): ChangeScope;
   targetId(recordId: string, args: v.InferOutput<S>): string;
   /** The version of the target the person saw when making the change; null when they saw none. */
   baseVersion(args: v.InferOutput<S>): number | null;
@@ -90,3 +105,10 @@ export const defineMutation = <N extends string, S extends v.GenericSchema, P ex
 ) => kind;
 
 export const refused = (message: string, reason: RefusalReason = 'input') => ({ outcome: 'refused' as const, message, reason });
+
+/** Where a change is made: its kind's own scope, or the plan and unit of the record it names. */
+export function changeScope(kind: AnyMutationKind, parent: unknown, args: unknown): ChangeScope {
+  if (kind.scope) return kind.scope(parent as never, args);
+  const { planId, unitId } = parent as { planId: string; unitId: string };
+  return { planId, unitId };
+}

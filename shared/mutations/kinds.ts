@@ -7,6 +7,7 @@ import { goalAssessmentSet } from './goalAssessmentSet.ts';
 import type { AnyMutationKind } from './kind.ts';
 import { outcomeResolve } from './outcomeResolve.ts';
 import { outcomeSet } from './outcomeSet.ts';
+import { readinessSet } from './readinessSet.ts';
 
 /**
  * Every kind of change a person can make, by name. The device's optimistic apply, the server's apply and
@@ -22,6 +23,7 @@ export const MUTATION_KINDS = {
   [goalAssessmentResolve.name]: goalAssessmentResolve,
   [assignmentUpdate.name]: assignmentUpdate,
   [assignmentResolve.name]: assignmentResolve,
+  [readinessSet.name]: readinessSet,
 } as const;
 
 export type MutationKinds = typeof MUTATION_KINDS;

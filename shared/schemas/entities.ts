@@ -7,6 +7,7 @@ import { IndicatorSchema } from './indicator.ts';
 import { OutcomeSchema } from './outcome.ts';
 import { PerspectiveSchema } from './perspective.ts';
 import { PlanSchema } from './plan.ts';
+import { ReadinessSchema } from './readiness.ts';
 import { ReportSchema } from './report.ts';
 import { OrgUnitSchema } from './unit.ts';
 
@@ -24,6 +25,7 @@ export const ENTITY_SCHEMAS = {
   activity: ActivitySchema,
   activityUpdate: ActivityUpdateSchema,
   report: ReportSchema,
+  readiness: ReadinessSchema,
 } as const;
 
 export type EntityName = keyof typeof ENTITY_SCHEMAS;

@@ -86,6 +86,25 @@ describe('the record a change names', () => {
   }
 });
 
+describe('the plan a readiness mark names', () => {
+  it('readiness.set: for a plan id of any kind, in scope or not, marks nothing but the unit’s own readiness in its own plan', async () => {
+    const own = world.own[0]!;
+    for (const entity of ENTITY_NAMES) {
+      for (const scope of ['in', 'out'] as const) {
+        const planId = world.pools[scope][entity][0]!;
+        const mutation = { id: randomUUID(), name: 'readiness.set', recordId: own.unitId, createdAt: new Date().toISOString(), args: { planId, period: '2027-T1', ready: true } } as Mutation;
+        const before = await snapshotRecords(t.db);
+        const { status, body } = await push([mutation]);
+        expect(status).toBe(200);
+        const legitimate = entity === 'plan' && scope === 'in';
+        if (!legitimate) expect(body.results[0], `a ${entity} ${scope} scope as the plan`).toMatchObject({ status: 'rejected' });
+        const allowed = new Set(legitimate ? mayWrite(mutation) : []);
+        expect(changedIds(before, await snapshotRecords(t.db)).filter((id) => !allowed.has(id)), `a ${entity} ${scope} scope as the plan`).toEqual([]);
+      }
+    }
+  });
+});
+
 /** The REST writes and where each takes an id, with what a valid request looks like. */
 type RestCase = {
   path: (id: string) => string;

@@ -38,7 +38,7 @@ export interface HostileWorld {
   /** Records of every kind, by scope: ids to aim at. */
   pools: Record<Scope, Record<EntityName, string[]>>;
   /** A record of each kind the rapportör may write, for valid changes: per `in` plan. */
-  own: { activityId: string; indicatorId: string; goalId: string; assignmentId: string; unitId: string }[];
+  own: { planId: string; activityId: string; indicatorId: string; goalId: string; assignmentId: string; unitId: string }[];
 }
 
 /**
@@ -53,6 +53,7 @@ export async function hostileWorld(t: TestApp, plansPerScope: number): Promise<H
   for (const plan of plans.in) {
     const activity = await plan.byKey('activity', 'webbtidbocker');
     own.push({
+      planId: plan.planId,
       activityId: activity.id,
       indicatorId: (await plan.byKey('indicator', 'hyrlakare')).id,
       goalId: (await plan.byKey('goal', 'kompetens')).id,
@@ -69,6 +70,12 @@ export async function hostileWorld(t: TestApp, plansPerScope: number): Promise<H
   for (const plan of [...plans.in, ...plans.out]) {
     // A report's narrative, so that a report record too is there to aim at.
     await t.request(`/api/plans/${plan.planId}/reports/2025-T1`, { method: 'PUT', body: JSON.stringify({ sections: [{ title: 'Inledning', text: 'Perioden.' }], baseVersion: null }) });
+  }
+  for (const plan of [...plans.in, ...plans.out]) {
+    // A unit's readiness mark, so that a readiness record too is there to aim at.
+    const { unitId } = await plan.byKey('activity', 'webbtidbocker');
+    const mark = { id: randomUUID(), name: 'readiness.set', recordId: unitId, createdAt: new Date().toISOString(), args: { planId: plan.planId, period: '2025-T1', ready: true } };
+    await t.request('/api/sync/push', { method: 'POST', body: JSON.stringify({ deviceId: 'hostile-world-01', mutations: [mark] }) });
   }
   const rapportör = await t.userWith('rapportör', own[0]!.unitId);
   for (const { unitId } of own.slice(1)) {
@@ -105,6 +112,7 @@ export async function validChange(t: TestApp, world: HostileWorld, name: Mutatio
     'goalAssessment.set': () => ({ name: 'goalAssessment.set', recordId: own.goalId, createdAt, args: { period: `20${30 + n}-T1`, assessment: 'positiv', analysis: null, baseVersion: null } }),
     'assignment.update': () => ({ name: 'assignment.update', recordId: own.assignmentId, createdAt, args: { status: 'Pågående', comment: `Lägesbild ${n}.`, baseVersion: assignment.version } }),
     'assignment.resolve': () => ({ name: 'assignment.resolve', recordId: own.assignmentId, createdAt, args: { status: 'Pågående', comment: null, settles: [randomUUID()], baseVersion: assignment.version } }),
+    'readiness.set': () => ({ name: 'readiness.set', recordId: own.unitId, createdAt, args: { planId: own.planId, period: '2027-T1', ready: n % 2 === 0 } }),
     'goalAssessment.resolve': () => ({ name: 'goalAssessment.resolve', recordId: own.goalId, createdAt, args: { period: assessments[0]?.data.period ?? '2024-T1', assessment: 'positiv', analysis: null, settles: [randomUUID()], baseVersion: assessments[0]?.version ?? 1 } }),
   };
   return changes[name]();

@@ -22,4 +22,6 @@ export const MUTATION_RIGHTS: { [N in MutationName]: (access: Access, parent: En
   // Whoever answers for an assignment: the unit it is directed to, else the plan's own.
   'assignment.update': onWritableUnit,
   'assignment.resolve': onWritableUnit,
+  // A unit's own rapportörer (and those above them) say when its part of a report is done.
+  'readiness.set': (access, unit) => onWritableUnit(access, { unitId: unit.id }),
 };

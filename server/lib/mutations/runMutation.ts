@@ -2,7 +2,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { datedChange } from '@shared/logic/periodClose.ts';
 import { historyId } from '@shared/logic/recordIds.ts';
 import { kindOf } from '@shared/mutations/kinds.ts';
-import type { ChangeContext } from '@shared/mutations/kind.ts';
+import { changeScope, type ChangeContext } from '@shared/mutations/kind.ts';
 import type { EntityName } from '@shared/schemas/entities.ts';
 import type { Mutation, MutationResult } from '@shared/schemas/mutation.ts';
 import { claimMutation, ownVersionsBetween, settleMutation, storedAnswer, storeRefusal, type MutationClaim } from '../../db/appliedMutations.ts';
@@ -14,7 +14,7 @@ import { fail, notFound, RECORD_CLASH } from '../errors.ts';
 import { Refusal } from '../refusal.ts';
 import { MUTATION_RIGHTS } from './rights.ts';
 
-const PARENT_LABEL: Partial<Record<EntityName, string>> = { activity: 'Aktiviteten', indicator: 'Indikatorn', goal: 'Målet', assignment: 'Uppdraget' };
+const PARENT_LABEL: Partial<Record<EntityName, string>> = { activity: 'Aktiviteten', indicator: 'Indikatorn', goal: 'Målet', assignment: 'Uppdraget', unit: 'Enheten' };
 const NOT_STORED = 'Ändringen kunde inte sparas på servern. Den finns kvar på enheten; försök igen senare eller kontakta en administratör.';
 
 export interface RunResult {
@@ -53,6 +53,9 @@ async function applyChange(tx: Queryable, actor: Actor, mutation: Mutation) {
   const right = parent ? (MUTATION_RIGHTS[mutation.name] as (access: Actor['access'], parent: unknown) => string)(actor.access, parent) : 'hidden';
   if (!parent || right === 'hidden') return notFound(PARENT_LABEL[kind.parent] ?? 'Posten');
   if (right === 'forbidden') return fail(403, 'forbidden', 'Du har inte behörighet att ändra uppgifter för den här enheten.');
+  const scope = changeScope(kind, parent, mutation.args);
+  const plan = await getRecord(tx, 'plan', scope.planId);
+  if (!plan || !actor.access.canRead(plan.unitId)) return notFound('Planen');
   const targetId = kind.targetId(mutation.recordId, mutation.args);
   const current = kind.target === kind.parent ? parent : await getRecord(tx, kind.target, targetId);
   const receivedAt = new Date();
@@ -60,8 +63,7 @@ async function applyChange(tx: Queryable, actor: Actor, mutation: Mutation) {
   // A device's clock only ever dates a change earlier (which can only make a closed period refuse it),
   // never after it reached the server.
   const datedAt = writtenAt && new Date(writtenAt) < receivedAt ? new Date(writtenAt) : receivedAt;
-  const plan = await getRecord(tx, 'plan', (parent as { planId: string }).planId);
-  const dated = plan ? datedChange(plan, kind.period(mutation.args), datedAt) : { period: null, refusal: null };
+  const dated = datedChange(plan, kind.period(mutation.args), datedAt);
   if (dated.refusal) return fail(409, 'period_closed', dated.refusal);
   const context: ChangeContext = {
     mutationId: mutation.id,
@@ -70,10 +72,11 @@ async function applyChange(tx: Queryable, actor: Actor, mutation: Mutation) {
     writtenAt,
     stale: current ? await changedByOthers(tx, actor, targetId, kind.baseVersion(mutation.args), current.version) : false,
     period: dated.period,
+    plan,
   };
   const applied = kind.apply(parent, current, mutation.args, context);
   if (applied.outcome === 'refused') return fail(applied.reason === 'state' ? 409 : 400, 'refused', applied.message);
-  const unitId = (parent as { unitId: string }).unitId;
+  const { unitId } = scope;
   const strays = [applied.record, ...applied.history].filter((record) => (record as { unitId?: string }).unitId !== unitId);
   if (applied.record.id !== targetId || applied.history.some((h) => h.id !== historyId(mutation.id)) || strays.length > 0) {
     throw new Error(`${mutation.name} produced a record outside its target`);
