@@ -43,6 +43,7 @@ export const router = createRouter({
     { path: '/planer/:planId/forsenat', name: 'delayed', component: () => import('./views/CommitteeDelayedView.vue'), props: true },
     { path: '/planer/:planId/sok', name: 'search', component: () => import('./views/CommitteeSearchView.vue'), props: true },
     { path: '/planer/:planId/rapport/:period', name: 'report', component: () => import('./views/ReportView.vue'), props: true },
+    { path: '/planer/:planId/rapportlage', name: 'readiness', component: () => import('./views/ReadinessView.vue'), props: true, meta: { planner: true } },
     { path: '/planer/:planId/indikatorer/:indicatorId', name: 'indicator', component: () => import('./views/CommitteeIndicatorView.vue'), props: true },
     // Online-only screens: loaded when opened, not with everyone's app.
     { path: '/konto', name: 'account', component: () => import('./views/AccountView.vue') },

@@ -4,11 +4,13 @@ import type { PlanState } from '@shared/schemas/plan.ts';
 import type { TargetStatus, Trend } from '@shared/schemas/target.ts';
 import type { Role } from '@shared/schemas/user.ts';
 import { committee } from './sv/committee.ts';
+import { readiness } from './sv/readiness.ts';
 
 /** Every text the user sees, in Swedish. An English file with the same shape can follow. */
 export const sv = {
   appName: 'Målbild',
   committee,
+  readiness,
   skipToContent: 'Hoppa till innehållet',
   tasks: {
     heading: 'Mina uppgifter',
@@ -22,7 +24,7 @@ export const sv = {
     statusFilter: 'Status',
     focusAreaFilter: 'Insatsområde',
     all: 'Alla',
-    due: (period: string, deadline: string) => `för ${period}, senast ${deadline}`,
+    due: (period: string, deadline: string, left: string) => `för ${period}, senast ${deadline} (${left.toLocaleLowerCase('sv')})`,
     count: (n: number) => `(${n})`,
   },
   nav: {

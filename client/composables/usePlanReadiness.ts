@@ -1,0 +1,32 @@
+import { isInPlan } from '@shared/logic/inPlan.ts';
+import type { ReadinessRecords } from '@shared/logic/unitReadiness.ts';
+import type { OrgUnit } from '@shared/schemas/unit.ts';
+import type { Ref } from 'vue';
+import { deviceDb } from '../db/deviceDb.ts';
+import { useLiveQuery } from './useLiveQuery.ts';
+
+export type PlanReadinessRecords = ReadinessRecords & { units: Map<string, OrgUnit> };
+
+/**
+ * What a plan's readiness is counted from, read from the device and followed through every sync: so a
+ * controller's view and a rapportör's Mina uppgifter work offline and move as units report.
+ */
+export function usePlanReadiness(planId: Ref<string>) {
+  return useLiveQuery(async (): Promise<PlanReadinessRecords | null> => {
+    const plan = await deviceDb.plan.get(planId.value);
+    if (!plan) return null;
+    const [goals, indicators, activities, readiness, units] = await Promise.all([
+      deviceDb.goal.where('planId').equals(planId.value).filter(isInPlan).sortBy('order'),
+      deviceDb.indicator.where('planId').equals(planId.value).filter(isInPlan).sortBy('order'),
+      deviceDb.activity.where('planId').equals(planId.value).filter(isInPlan).sortBy('order'),
+      deviceDb.readiness.where('planId').equals(planId.value).toArray(),
+      deviceDb.unit.toArray(),
+    ]);
+    const [assessments, outcomes, updates] = await Promise.all([
+      deviceDb.goalAssessment.where('goalId').anyOf(goals.map((g) => g.id)).toArray(),
+      deviceDb.outcome.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray(),
+      deviceDb.activityUpdate.where('activityId').anyOf(activities.map((a) => a.id)).toArray(),
+    ]);
+    return { plan, goals, indicators, activities, assessments, outcomes, updates, readiness, units: new Map(units.map((u) => [u.id, u])) };
+  }, [planId]);
+}
