@@ -8,7 +8,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import { ApiErrorSchema } from '@shared/schemas/error.ts';
 import { DEVICE_ID_PATTERN } from '@shared/schemas/mutation.ts';
 import type { Database } from './db/database.ts';
-import type { AppEnv } from './lib/appEnv.ts';
+import type { AppEnv, ServerSettings } from './lib/appEnv.ts';
 import { authorize, enforceRules } from './lib/authorize.ts';
 import { fail, handleError } from './lib/errors.ts';
 import { createAddressLimiter } from './lib/loginThrottle.ts';
@@ -35,6 +35,7 @@ export interface AppOptions {
    * comes through one, or anyone could claim any address and scheme.
    */
   trustProxy?: boolean;
+  settings?: Partial<ServerSettings>;
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -64,7 +65,8 @@ function buildApi() {
 
 export type AppType = ReturnType<typeof buildApi>;
 
-export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustProxy = false }: AppOptions) {
+export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustProxy = false, settings = {} }: AppOptions) {
+  const serverSettings: ServerSettings = { chromiumPath: '/usr/bin/chromium', mailEnabled: false, ...settings };
   const api = buildApi();
   api.get(
     '/openapi.json',
@@ -97,6 +99,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
   app.use('/api/*', async (c, next) => {
     c.set('db', db);
     c.set('loginLimiter', loginLimiter);
+    c.set('settings', serverSettings);
     c.header('Cache-Control', 'no-store');
     const device = c.req.header('x-device-id');
     if (device !== undefined && !DEVICE_ID_PATTERN.test(device)) return fail(400, 'invalid_input', 'Ogiltigt enhets-id (X-Device-Id).');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as v from 'valibot';
 
 const EnvSchema = v.object({
@@ -8,6 +9,11 @@ const EnvSchema = v.object({
   DEMO_DATA: v.optional(v.picklist(['0', '1'], 'DEMO_DATA måste vara 0 eller 1.'), '0'),
   CLIENT_DIR: v.optional(v.string(), './dist'),
   TRUST_PROXY: v.optional(v.picklist(['0', '1'], 'TRUST_PROXY måste vara 0 eller 1.'), '0'),
+  SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\/[^/]/, 'SMTP_URL måste börja med smtp:// eller smtps://, till exempel smtp://användare:lösenord@smtp.region.se:587.'))),
+  MAIL_FROM: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(300))),
+  PUBLIC_URL: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+(\/.*)?$/, 'PUBLIC_URL måste vara appens adress, till exempel https://malbild.region.se.'))),
+  REMINDER_DAYS: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'REMINDER_DAYS måste vara ett antal dagar (0–365).'), v.transform(Number), v.maxValue(365, 'REMINDER_DAYS måste vara ett antal dagar (0–365).')), '28'),
+  CHROMIUM_PATH: v.optional(v.pipe(v.string(), v.minLength(1)), '/usr/bin/chromium'),
 });
 
 export interface Config {
@@ -19,6 +25,10 @@ export interface Config {
   clientDir: string;
   /** Whether a proxy in front of the app says who the client is (X-Forwarded-*, Forwarded). */
   trustProxy: boolean;
+  /** Where reminders are sent from; null without SMTP_URL, when reminders are in the app only. */
+  mail: { smtpUrl: string; from: string } | null;
+  reminders: { firstDays: number; publicUrl: string };
+  chromiumPath: string;
 }
 
 /** Reads the environment once, at start; a wrong value stops the server with a message saying which. */
@@ -29,6 +39,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error(`Felaktig miljö:\n${lines.join('\n')}`);
   }
   const e = result.output;
+  if (e.SMTP_URL && !e.PUBLIC_URL) throw new Error('Felaktig miljö:\n  PUBLIC_URL: Ange appens adress (till exempel https://malbild.region.se) – länkarna i påminnelserna behöver den när SMTP_URL är satt.');
+  if (env.CHROMIUM_PATH && !existsSync(e.CHROMIUM_PATH)) throw new Error(`Felaktig miljö:\n  CHROMIUM_PATH: Det finns ingen fil ${e.CHROMIUM_PATH}. Ange var Chromium finns (för PDF-rapporterna).`);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -37,5 +50,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     demoData: e.DEMO_DATA === '1',
     clientDir: e.CLIENT_DIR,
     trustProxy: e.TRUST_PROXY === '1',
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Målbild <noreply@${new URL(publicUrl).hostname}>` } : null,
+    reminders: { firstDays: e.REMINDER_DAYS, publicUrl },
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }

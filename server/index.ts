@@ -5,6 +5,7 @@ import { openDatabase } from './db/open.ts';
 import { createDemoAccounts } from './demo/demoAccounts.ts';
 import { closeReportBrowser } from './lib/report/reportPdf.ts';
 import { loadDemoIfEmpty } from './demo/loadDemo.ts';
+import { startReminderWorker } from './lib/reminders/reminderWorker.ts';
 
 function configOrExit() {
   try {
@@ -25,12 +26,16 @@ if (config.demoData) {
   if (accounts) console.log(`${accounts} demokonton skapade (se README.md).`);
 }
 
-const server = serve({ fetch: createApp({ db, clientDir: config.clientDir, trustProxy: config.trustProxy }).fetch, port: config.port, hostname: config.host }, (info) => {
+const settings = { chromiumPath: config.chromiumPath, mailEnabled: config.mail !== null };
+const reminders = config.mail ? startReminderWorker(db, { mail: config.mail, reminders: config.reminders }) : null;
+if (!config.mail) console.log('E-post är avstängd (SMTP_URL saknas): påminnelser syns bara i appen.');
+const server = serve({ fetch: createApp({ db, clientDir: config.clientDir, trustProxy: config.trustProxy, settings }).fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Målbild på http://localhost:${info.port} (databas: ${db.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL'})`);
 });
 
 async function shutdown() {
   server.close();
+  await reminders?.stop();
   await closeReportBrowser();
   await db.close();
   process.exit(0);

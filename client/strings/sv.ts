@@ -344,6 +344,14 @@ export const sv = {
       state: { adopted: 'Fastställd', draft: 'Utkast' } satisfies Record<PlanState, string>,
       periodsLink: 'Rapportering och stängning',
     },
+    mail: {
+      heading: 'Påminnelser via e-post',
+      off: 'E-post är avstängd: påminnelserna syns bara i appen, under Mina uppgifter. Sätt SMTP_URL och PUBLIC_URL på servern för att skicka dem.',
+      on: 'Påminnelser skickas via e-post före varje sista rapporteringsdag, varje vecka och efter en missad sista dag.',
+      counts: (waiting: number, sent: number, failed: number) => `${waiting} i kö · ${sent} skickade · ${failed} gick inte att skicka`,
+      lastSent: (when: string) => `senast skickat ${when}`,
+      lastError: (error: string) => `E-postservern svarade senast: ${error}`,
+    },
     periods: {
       report: 'Delårsrapport',
       back: '← Planer',

@@ -2,6 +2,13 @@ import type { Database } from '../db/database.ts';
 import type { Access } from './access.ts';
 import type { RequestClient } from './requestClient.ts';
 
+export interface ServerSettings {
+  /** The Chromium that prints PDFs (CHROMIUM_PATH). */
+  chromiumPath: string;
+  /** Whether reminders go out by e-mail (SMTP_URL is set); otherwise they are in the app only. */
+  mailEnabled: boolean;
+}
+
 /** What every request handler can reach through `c.var`. */
 export interface AppEnv {
   Variables: {
@@ -14,5 +21,7 @@ export interface AppEnv {
     secureCookies: boolean;
     /** Counts sign-in attempts per client address; false means too many this minute. */
     loginLimiter: (address: string) => boolean;
+    /** What the server was started with that handlers need. */
+    settings: ServerSettings;
   };
 }

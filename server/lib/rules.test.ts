@@ -148,6 +148,7 @@ const CASES: Record<string, Case> = {
   'PATCH /api/admin/units/:id': { target: () => ({ path: `/api/admin/units/${insideUnit}`, init: json('PATCH', { shortName: 'HSF' }) }), expect: ADMIN(200) },
   'GET /api/admin/audit': { target: () => ({ path: '/api/admin/audit?limit=5' }), expect: ADMIN(200) },
   'GET /api/admin/lockouts': { target: () => ({ path: '/api/admin/lockouts' }), expect: ADMIN(200) },
+  'GET /api/admin/mail': { target: () => ({ path: '/api/admin/mail' }), expect: ADMIN(200) },
   'POST /api/admin/users/:id/unlock': { target: async () => ({ path: `/api/admin/users/${(await t.userWith('läsare', insideUnit)).userId}/unlock`, init: { method: 'POST' } }), expect: ADMIN(204) },
 };
 

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { AuditQuerySchema } from '@shared/schemas/audit.ts';
+import type { MailStatus } from '@shared/schemas/mailStatus.ts';
 import { CreateUnitSchema, UpdateUnitSchema } from '@shared/schemas/unit.ts';
 import { CreateGrantSchema, CreateUserSchema, SetPasswordSchema, UpdateUserSchema, type Lockout } from '@shared/schemas/user.ts';
 import { listAudit } from '../db/auditLog.ts';
+import { mailQueueCounts } from '../db/mailQueue.ts';
 import { getRecord, putRecords } from '../db/records.ts';
 import { countAdmins, deleteGrant, emailTaken, getUser, insertGrant, insertUser, listUsers, setPasswordHash, updateUser } from '../db/users.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
@@ -75,6 +77,10 @@ export const adminRoutes = new Hono<AppEnv>()
     const users = new Map((await listUsers(c.var.db)).map((user) => [user.email, user]));
     const lockouts: Lockout[] = (await currentLockouts(c.var.db)).map((lock) => ({ ...lock, userId: users.get(lock.email)?.id ?? null, userName: users.get(lock.email)?.name ?? null }));
     return c.json({ lockouts }, 200);
+  })
+  .get('/mail', doc('Whether reminders go out by e-mail, and how the mail queue stands'), authorize('admin'), async (c) => {
+    const status: MailStatus = { enabled: c.var.settings.mailEnabled, ...(await mailQueueCounts(c.var.db)) };
+    return c.json(status, 200);
   })
   .post('/users/:id/unlock', doc("Lift a user's sign-in lock, from every address"), authorize('admin'), validate('param', IdParamSchema), async (c) => {
     const { id } = c.req.valid('param');

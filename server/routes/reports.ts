@@ -74,7 +74,7 @@ export const reportRoutes = new Hono<AppEnv>()
       const { plan, report, version, versions } = await readableReport(c, id, file.period, c.req.valid('query').version);
       if (file.format === 'json') return c.json({ report, version, versions }, 200);
       const name = `${fileName(`${plan.name}-${report.point.name || file.period}`)}${version ? `-v${version.version}` : ''}.${file.format}`;
-      const body = file.format === 'pdf' ? await reportPdf(report, version) : file.format === 'xlsx' ? await reportXlsx(report) : reportCsv(report);
+      const body = file.format === 'pdf' ? await reportPdf(report, version, c.var.settings.chromiumPath) : file.format === 'xlsx' ? await reportXlsx(report) : reportCsv(report);
       return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, { 'content-type': TYPES[file.format], 'content-disposition': `attachment; filename="${name}"` });
     },
   )

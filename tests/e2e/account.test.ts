@@ -75,6 +75,8 @@ describe('a locked sign-in', () => {
       const locks = admin.page.getByRole('region', { name: 'Låsta inloggningar' });
       await locks.getByText('namnd@malbild.example').waitFor();
       await expectAccessible(admin.page, 'Användare med en låst inloggning');
+      // The test server runs without SMTP_URL: the administrator is told reminders stay in the app.
+      await admin.page.getByRole('region', { name: 'Påminnelser via e-post' }).getByText('E-post är avstängd: påminnelserna syns bara i appen').waitFor();
       await locks.getByRole('button', { name: /Lås upp/ }).click();
       await admin.page.getByText(/Inloggningen för .* är upplåst\./).waitFor();
       expect(await locks.count()).toBe(0);

@@ -4,15 +4,12 @@ import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
 import { formatPeriod } from '@shared/logic/swedishFormat.ts';
 import { reportHtml } from './reportHtml.ts';
 
-/** Debian's Chromium where the region's server has it elsewhere: `CHROMIUM_PATH`. */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
 let browser: Promise<Browser> | null = null;
 
 /** One headless Chromium for the process, started at the first PDF and started again if it died. */
-function sharedBrowser(): Promise<Browser> {
+function sharedBrowser(executablePath: string): Promise<Browser> {
   browser ??= chromium
-    .launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+    .launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
     .then((b) => {
       b.on('disconnected', () => (browser = null));
       return b;
@@ -27,10 +24,10 @@ function sharedBrowser(): Promise<Browser> {
 /**
  * The report as an A4 PDF with selectable text, tagged for screen readers, with the plan and period at
  * the top of every page and page numbers at the bottom. The page loads nothing from anywhere: JavaScript
- * and requests are off, the HTML is all there is.
+ * and requests are off, the HTML is all there is. Printed by the Chromium at `chromiumPath` (CHROMIUM_PATH).
  */
-export async function reportPdf(report: InterimReport, version: { version: number; frozenAt: string } | null): Promise<Uint8Array> {
-  const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false, offline: true });
+export async function reportPdf(report: InterimReport, version: { version: number; frozenAt: string } | null, chromiumPath: string): Promise<Uint8Array> {
+  const context = await (await sharedBrowser(chromiumPath)).newContext({ javaScriptEnabled: false, offline: true });
   try {
     const page = await context.newPage();
     await page.setContent(reportHtml(report, version), { waitUntil: 'load' });

@@ -1,0 +1,52 @@
+import type { Database } from '../../db/database.ts';
+import { MailSender, type MailSettings } from './mailSender.ts';
+import type { ReminderSettings } from './remindersDue.ts';
+import { scheduleReminders } from './scheduleReminders.ts';
+
+export interface ReminderWorkerOptions {
+  mail: MailSettings;
+  reminders: ReminderSettings;
+  scheduleEveryMs?: number;
+  sendEveryMs?: number;
+}
+
+export interface ReminderWorker {
+  /** Schedules and sends at once (on start, and for tests). */
+  runNow(): Promise<void>;
+  /** Stops the timers and waits for a run in progress to end. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The server process's part in reminding: every `scheduleEveryMs` it queues the reminders due, every
+ * `sendEveryMs` it sends what is queued. Every process runs one; the queue's keys and claims make sure
+ * each reminder is queued once and sent by one of them. A failing run is logged and tried at the next tick.
+ */
+export function startReminderWorker(db: Database, { mail, reminders, scheduleEveryMs = 15 * 60_000, sendEveryMs = 30_000 }: ReminderWorkerOptions): ReminderWorker {
+  const sender = new MailSender(db, mail);
+  let running: Promise<void> = Promise.resolve();
+  const serially = (work: () => Promise<unknown>) => {
+    running = running.then(work).then(
+      () => undefined,
+      (error: unknown) => console.error('[påminnelser]', error instanceof Error ? error.message : error),
+    );
+    return running;
+  };
+  const schedule = () => serially(() => scheduleReminders(db, reminders));
+  const send = () => serially(() => sender.sendDue());
+  const timers = [setInterval(() => void schedule(), scheduleEveryMs), setInterval(() => void send(), sendEveryMs)];
+  for (const timer of timers) timer.unref();
+  const runNow = async () => {
+    await schedule();
+    await send();
+  };
+  void runNow();
+  return {
+    runNow,
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await running;
+      sender.close();
+    },
+  };
+}
