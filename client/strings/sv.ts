@@ -509,6 +509,19 @@ export const sv = {
     closedText: 'Perioden är stängd, så texten kan inte ändras. Öppna perioden igen under Rapportering och stängning.',
     empty: 'Ingen text ännu.',
     scrollHint: 'Tabellen kan rullas i sidled.',
+    tables: {
+      heading: 'Tabeller',
+      hint: 'Tabeller med siffror som inte finns i planen, till exempel produktion eller ekonomisk effekthemtagning. Markera cellerna i Excel och klistra in dem, eller skriv en rad per tabellrad med semikolon mellan cellerna. Första raden är kolumnrubrikerna.',
+      title: (n: number) => `Rubrik för tabell ${n}`,
+      cells: (title: string) => `Celler i ${title}`,
+      add: 'Lägg till tabell',
+      remove: (title: string) => `Ta bort tabellen ${title}`,
+      noTitle: 'Ge tabellen en rubrik.',
+      fix: 'En tabell kunde inte läsas. Rätta den och spara igen.',
+    },
+    versionsIntro: 'Varje stängning fastställer rapporten som en ny version. Ladda ner en version precis som den var.',
+    version: (n: number, when: string, who: string) => `Version ${n}, fastställd ${when} av ${who}`,
+    versionShort: (n: number) => `version ${n}`,
   },
   /** The prompt for a new version of the app (PwaUpdatePrompt). */
   appUpdate: {

@@ -10,7 +10,8 @@ export interface ReportVersion {
 }
 
 type Row = { version: number; frozen_at: Date | string; frozen_by: string; unit_ids: string[]; report: InterimReport };
-const toVersion = (row: Row): ReportVersion => ({ version: row.version, frozenAt: new Date(row.frozen_at).toISOString(), frozenBy: row.frozen_by, unitIds: row.unit_ids, report: row.report });
+// Versions frozen before reports had tables of figures have none.
+const toVersion = (row: Row): ReportVersion => ({ version: row.version, frozenAt: new Date(row.frozen_at).toISOString(), frozenBy: row.frozen_by, unitIds: row.unit_ids, report: { ...row.report, tables: row.report.tables ?? [] } });
 
 /** Freezes the report as it stands, as the next version for its plan and period. */
 export async function insertReportVersion(tx: Queryable, planId: string, period: string, frozenBy: string, unitIds: string[], report: InterimReport): Promise<number> {

@@ -38,9 +38,20 @@ describe('the delårsrapport of Delår 1 2024', () => {
       { title: 'Inledning', text: 'Första tertialet präglades av fortsatt hög belastning.' },
       { title: 'Perioden i siffror', text: '' },
     ];
-    const saved = await controller.json(`/api/plans/${planId}/reports/2024-T1`, { method: 'PUT', body: JSON.stringify({ sections, baseVersion: null }) });
+    const tables = [
+      {
+        title: 'Ekonomisk effekthemtagning',
+        columns: [{ title: 'Område', format: 'text' }, { title: 'Budget mnkr', format: 'number' }, { title: 'Utfall mnkr', format: 'number' }, { title: 'Andel', format: 'percent' }],
+        rows: [['Minskad hyrpersonal', 40, 31.5, 78.8], ['Läkemedel', 12, null, null]],
+      },
+    ];
+    const saved = await controller.json(`/api/plans/${planId}/reports/2024-T1`, { method: 'PUT', body: JSON.stringify({ sections, tables, baseVersion: null }) });
     expect(saved.status).toBe(200);
-    expect(saved.body.report).toMatchObject({ sections, updatedBy: 'Cecilia Controller', version: 1 });
+    expect(saved.body.report).toMatchObject({ sections, tables, updatedBy: 'Cecilia Controller', version: 1 });
+    const crooked = { ...tables[0], rows: [['Ett', 1, 2, 3, 'en cell för mycket']] };
+    const refused = await controller.json(`/api/plans/${planId}/reports/2024-T1`, { method: 'PUT', body: JSON.stringify({ sections, tables: [crooked], baseVersion: 1 }) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('En rad har fler celler än tabellen har kolumner.');
     const stale = await controller.json(`/api/plans/${planId}/reports/2024-T1`, { method: 'PUT', body: JSON.stringify({ sections: [], baseVersion: null }) });
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toMatch(/Någon annan har sparat/);
@@ -61,6 +72,7 @@ describe('the delårsrapport of Delår 1 2024', () => {
     expect(text).toContain('Försenad');
     expect(text).toMatch(/Sida 1 av \d+/);
     expect(text).toContain('Måluppfyllelse');
+    expect(text).toMatch(/Minskad hyrpersonal\s+40\s+31,5\s+78,8 %/);
   });
 
   it('downloads as a workbook with a sheet per section and numbers as numbers', async () => {
@@ -68,7 +80,11 @@ describe('the delårsrapport of Delår 1 2024', () => {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Berättelse', 'Måluppfyllelse', 'Mål och indikatorer', 'Aktiviteter', 'Uppdrag']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Berättelse', 'Ekonomisk effekthemtagning', 'Måluppfyllelse', 'Mål och indikatorer', 'Aktiviteter', 'Uppdrag']);
+    const figures = workbook.getWorksheet('Ekonomisk effekthemtagning')!.getRow(3);
+    expect([figures.getCell(1).value, figures.getCell(2).value, figures.getCell(3).value]).toEqual(['Minskad hyrpersonal', 40, 31.5]);
+    expect(figures.getCell(4).value).toBeCloseTo(0.788, 5);
+    expect(figures.getCell(4).numFmt).toBe('0.0%');
     const goals = workbook.getWorksheet('Mål och indikatorer')!;
     const bup = goals.getRows(2, goals.rowCount - 1)!.find((r) => r.getCell(5).value === 'BUP, besök')!;
     expect(bup.getCell(8).value).toBeCloseTo(0.202, 5);
@@ -83,6 +99,7 @@ describe('the delårsrapport of Delår 1 2024', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(bytes.slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     expect(text).toMatch(/BUP, besök;[^\n]*20,2 %/);
+    expect(text).toContain('Ekonomisk effekthemtagning;Minskad hyrpersonal;40;31,5;78,8 %');
   });
 
   it('is frozen when the period closes: a later change does not move it, and a correction after reopening is a new version', async () => {

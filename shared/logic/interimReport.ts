@@ -5,6 +5,7 @@ import type { Indicator, Measure } from '../schemas/indicator.ts';
 import type { Gender, Outcome } from '../schemas/outcome.ts';
 import type { Period } from '../schemas/period.ts';
 import type { Plan } from '../schemas/plan.ts';
+import type { FigureTable } from '../schemas/figureTable.ts';
 import type { Assignment } from '../schemas/assignment.ts';
 import type { NarrativeSection } from '../schemas/report.ts';
 import { USUAL_SECTIONS } from '../schemas/report.ts';
@@ -69,6 +70,7 @@ export interface InterimReport {
   point: ReportPoint;
   closure: Closure | null;
   narrative: NarrativeSection[];
+  tables: FigureTable[];
   fulfilment: AssessmentCounts;
   perspectives: { name: string; goals: ReportGoal[] }[];
   focusAreas: { name: string; activities: ReportActivityRow[] }[];
@@ -81,6 +83,7 @@ export interface ReportInputs {
   records: PlanRecords & { assignments: readonly Assignment[] };
   units: ReadonlyMap<string, Pick<OrgUnit, 'name' | 'shortName'>>;
   narrative: readonly NarrativeSection[] | null;
+  tables?: readonly FigureTable[];
 }
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
@@ -121,7 +124,7 @@ export const narrativeOf = (sections: readonly NarrativeSection[] | null): Narra
  * their assessment, analysis and indicator table; per focus area the activity table; the assignments;
  * and how many goals got each assessment.
  */
-export function buildInterimReport({ plan, point, records, units, narrative }: ReportInputs): InterimReport {
+export function buildInterimReport({ plan, point, records, units, narrative, tables = [] }: ReportInputs): InterimReport {
   const period = point.period;
   const outcomesOf = new Map<string, Outcome[]>();
   for (const outcome of records.outcomes) outcomesOf.set(outcome.indicatorId, [...(outcomesOf.get(outcome.indicatorId) ?? []), outcome]);
@@ -176,6 +179,7 @@ export function buildInterimReport({ plan, point, records, units, narrative }: R
     point,
     closure: plan.closures.find((c) => c.period === period) ?? null,
     narrative: narrativeOf(narrative),
+    tables: [...tables],
     fulfilment: countAssessments(perspectives.flatMap((p) => p.goals.map((g) => g.assessment))),
     perspectives,
     focusAreas,

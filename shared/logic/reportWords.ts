@@ -15,6 +15,7 @@ export const REPORT_WORDS = {
   activities: 'Aktiviteter',
   assignments: 'Uppdrag',
   narrative: 'Berättelse',
+  figures: 'Tabell',
   assessment: 'Bedömning',
   analysis: 'Analys',
   notAssessed: 'Ej bedömt',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SyncMetaSchema, UuidSchema } from './common.ts';
+import { FigureTablesSchema } from './figureTable.ts';
 import { PeriodSchema } from './period.ts';
 import { LongTextSchema, NameSchema } from './text.ts';
 
@@ -24,16 +25,24 @@ export const ReportSchema = v.object({
   unitId: UuidSchema,
   period: PeriodSchema,
   sections: NarrativeSectionsSchema,
+  /** Tables of figures the data does not hold (production, effekthemtagning), after the sections. */
+  tables: v.optional(FigureTablesSchema, []),
   updatedBy: v.nullable(NameSchema),
 });
 export type Report = v.InferOutput<typeof ReportSchema>;
 
-/** A controller's sections as sent; `baseVersion` is the version they edited (null for the first). */
+/** A controller's sections and tables as sent; `baseVersion` is the version they edited (null for the first). */
 export const ReportWriteSchema = v.object({
   sections: NarrativeSectionsSchema,
+  tables: v.optional(FigureTablesSchema, []),
   baseVersion: v.nullable(v.pipe(v.number('Ange vilken version ändringen bygger på.'), v.integer(), v.minValue(1))),
 });
 export type ReportWrite = v.InferOutput<typeof ReportWriteSchema>;
 
 /** What saving the sections answers: the report record as it now stands. */
 export const ReportResponseSchema = v.object({ report: ReportSchema });
+
+/** The versions a report was frozen as, the newest first (what the report's `.json` download lists). */
+export const ReportVersionsSchema = v.object({
+  versions: v.array(v.object({ version: v.number(), frozenAt: v.string(), frozenBy: v.string() })),
+});

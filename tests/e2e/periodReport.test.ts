@@ -48,6 +48,11 @@ describe('closing a period', () => {
     await card.getByRole('button', { name: `Stäng perioden ${point.name}` }).click();
     await card.getByText(/Stängd \d{1,2} [a-zåäö]+\.? \d{4} av Cecilia Controller/).waitFor();
     await expectAccessible(page, 'Rapportering och stängning');
+    await page.goto(`/planer/${plan.id}/rapport/${point.period}`);
+    const versions = page.getByRole('region', { name: 'Fastställda versioner' });
+    await versions.getByText(/^Version 1, fastställd .* av Cecilia Controller/).waitFor();
+    expect(await versions.getByRole('link', { name: 'PDF version 1' }).getAttribute('href')).toBe(`/api/plans/${plan.id}/reports/${point.period}.pdf?version=1`);
+    await expectAccessible(page, 'a closed report with its versions');
 
     await phone.setOffline(false);
     await bup.getByRole('status').filter({ hasText: '1 ändring kunde inte sparas på servern' }).waitFor({ timeout: 20_000 });
@@ -70,8 +75,14 @@ describe('the delårsrapport', () => {
     await page.getByRole('heading', { level: 1, name: 'Delår 1 2024 – Förvaltningsplan 2024' }).waitFor();
     expect(await page.getByText('Utkast').first().isVisible()).toBe(true);
     await page.getByLabel('Text under Inledning').fill('Första tertialet präglades av hög belastning inom psykiatrin.');
+    await page.getByRole('button', { name: 'Lägg till tabell' }).click();
+    await page.getByLabel('Rubrik för tabell 1').fill('Ekonomisk effekthemtagning');
+    // As Excel puts copied cells on the clipboard: tab-separated, Swedish decimals.
+    await page.getByLabel('Celler i Ekonomisk effekthemtagning').fill('Område\tBudget mnkr\tUtfall mnkr\nMinskad hyrpersonal\t40\t31,5\n');
     await page.getByRole('button', { name: 'Spara texten' }).click();
     await page.getByText('Texten är sparad.').waitFor();
+    const figures = page.getByRole('row').filter({ hasText: 'Minskad hyrpersonal' });
+    expect(await figures.innerText()).toMatch(/Minskad hyrpersonal\s+40\s+31,5/);
     await page.getByRole('heading', { level: 2, name: 'Inledning' }).waitFor();
     const bup = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'BUP, besök', exact: true }) });
     expect(await bup.first().innerText()).toContain('20,2 %');
@@ -100,5 +111,6 @@ describe('the delårsrapport', () => {
     const row = goals.getRows(2, goals.rowCount - 1)!.find((r) => r.getCell(5).value === 'BUP, besök')!;
     expect(typeof row.getCell(8).value).toBe('number');
     expect(row.getCell(8).value).toBeCloseTo(0.202, 5);
+    expect(workbook.getWorksheet('Ekonomisk effekthemtagning')!.getRow(3).getCell(3).value).toBe(31.5);
   });
 });

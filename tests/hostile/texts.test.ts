@@ -76,7 +76,7 @@ const REST_BODIES: Record<string, (who: { own: HostileWorld['own'][number]; unit
   'PUT /api/indicators/:id/outcomes': ({ own }) => ({ path: `/api/indicators/${own.indicatorId}/outcomes`, body: { period: `20${40 + Math.floor(Math.random() * 50)}-02`, value: 2, comment: 'Kommentar.' }, as: 'rapportör' }),
   'POST /api/activities/:id/updates': ({ own }) => ({ path: `/api/activities/${own.activityId}/updates`, body: { text: 'Kommentar.', baseVersion: 1 }, as: 'rapportör' }),
   'POST /api/sync/push': () => ({ path: '/api/sync/push', body: { deviceId: 'hostile-texts-02', mutations: [] }, as: 'rapportör' }),
-  'PUT /api/plans/:id/reports/:period': () => ({ path: `/api/plans/${world.pools.in.plan[0]}/reports/2026-T2`, body: { sections: [{ title: 'Inledning', text: 'Text.' }], baseVersion: null }, as: 'admin' }),
+  'PUT /api/plans/:id/reports/:period': () => ({ path: `/api/plans/${world.pools.in.plan[0]}/reports/2026-T2`, body: { sections: [{ title: 'Inledning', text: 'Text.' }], tables: [{ title: 'Produktion', columns: [{ title: 'Mått', format: 'text' }], rows: [['Besök']] }], baseVersion: null }, as: 'admin' }),
   'POST /api/plans/:id/periods/:period/reopen': () => ({ path: `/api/plans/${world.pools.in.plan[0]}/periods/2025-T1/reopen`, body: { reason: 'Ett utfall rättas.' }, as: 'admin' }),
   'POST /api/admin/users': () => ({ path: '/api/admin/users', body: { name: 'Ny Person', email: `${randomUUID()}@malbild.test`, password: 'ett-långt-lösenord' }, as: 'admin' }),
   'PATCH /api/admin/users/:id': () => ({ path: `/api/admin/users/${world.rapportör.userId}`, body: { name: 'Rapportör' }, as: 'admin' }),

@@ -31,6 +31,7 @@ export async function liveReport(db: Queryable, plan: Plan, point: ReportPoint, 
     records: { perspectives, focusAreas, assignments, goals, indicators, activities, outcomes, assessments },
     units: new Map(units.map((u) => [u.id, u])),
     narrative: narrative?.sections ?? null,
+    tables: narrative?.tables ?? [],
   });
   const unitIds = [...new Set([...goals, ...indicators, ...activities, ...assignments].map((r) => r.unitId))];
   return { report, unitIds };

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { activityStatusText, reportOutcome, reportValue, trendText, type InterimReport } from '@shared/logic/interimReport.ts';
+import { formatFigure } from '@shared/logic/figureTable.ts';
 import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
 
 /**
@@ -22,5 +23,9 @@ export function reportCsv(report: InterimReport): string {
   }
   rows.push([], ['Tabell', ...W.assignmentColumns]);
   for (const a of report.assignments) rows.push([W.assignments, [a.code, a.text].filter(Boolean).join(' '), a.givenBy, a.givenTo, a.status, a.endDate ?? '']);
+  for (const table of report.tables) {
+    rows.push([], ['Tabell', ...table.columns.map((c) => c.title)]);
+    for (const cells of table.rows) rows.push([table.title, ...table.columns.map((c, i) => formatFigure(cells[i] ?? null, c.format))]);
+  }
   return `\uFEFF${Papa.unparse(rows, { delimiter: ';', newline: '\r\n' })}\r\n`;
 }

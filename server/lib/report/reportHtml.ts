@@ -1,3 +1,4 @@
+import { formatFigure } from '@shared/logic/figureTable.ts';
 import { activityStatusText, reportOutcome, reportValue, trendText, type InterimReport } from '@shared/logic/interimReport.ts';
 import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
 import { formatPeriod } from '@shared/logic/swedishFormat.ts';
@@ -35,6 +36,9 @@ export function reportHtml(report: InterimReport, version: { version: number; fr
     ? `${W.closed(dateOf.format(new Date(report.closure.closedAt)), report.closure.closedBy)}${version ? ` · ${W.version(version.version, dateOf.format(new Date(version.frozenAt)))}` : ''}`
     : W.draft;
   const narrative = report.narrative.map((s) => `<section><h2>${escape(s.title)}</h2>${paragraphs(s.text)}</section>`).join('');
+  const figures = report.tables
+    .map((f) => `<section><h2>${escape(f.title)}</h2>${table(f.title, f.columns.map((c) => c.title), f.rows.map((cells) => f.columns.map((c, i) => td(formatFigure(cells[i] ?? null, c.format), c.format === 'text' ? '' : 'num'))))}</section>`)
+    .join('');
   const goals = report.perspectives
     .map(
       (p) =>
@@ -58,6 +62,7 @@ export function reportHtml(report: InterimReport, version: { version: number; fr
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${PRINT_CSS}</style></head><body>
 <header><h1>${escape(title)}</h1><p class="state">${escape(report.unitName)} · ${escape(state)}</p></header>
 ${narrative}
+${figures}
 <section><h2>${W.fulfilment}</h2>${fulfilmentChart(report)}</section>
 ${goals}
 <section class="break"><h2>${W.activities}</h2>${activities}</section>

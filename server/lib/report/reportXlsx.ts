@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { activityStatusText, trendText, type InterimReport } from '@shared/logic/interimReport.ts';
 import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
+import type { FigureTable } from '@shared/schemas/figureTable.ts';
 import { formatPeriod } from '@shared/logic/swedishFormat.ts';
 import type { Measure } from '@shared/schemas/indicator.ts';
 
@@ -23,6 +24,29 @@ const heading = (sheet: ExcelJS.Worksheet, values: readonly string[]) => {
   sheet.views = [{ state: 'frozen', ySplit: row.number }];
 };
 
+/** A sheet's name: Excel allows 31 characters and none of : \\ / ? * [ ], unique within the workbook. */
+function sheetName(workbook: ExcelJS.Workbook, title: string): string {
+  const base = title.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 28) || W.figures;
+  let name = base;
+  for (let n = 2; workbook.getWorksheet(name); n++) name = `${base} ${n}`;
+  return name;
+}
+
+/** A table of figures as a sheet of its own: numbers as numbers, percentages as percentage cells. */
+function figureSheet(workbook: ExcelJS.Workbook, table: FigureTable) {
+  const sheet = workbook.addWorksheet(sheetName(workbook, table.title));
+  sheet.addRow([table.title]).font = { bold: true, size: 12 };
+  heading(sheet, table.columns.map((c) => c.title));
+  for (const cells of table.rows) {
+    const row = sheet.addRow(table.columns.map((c, i) => (c.format === 'percent' && typeof cells[i] === 'number' ? (cells[i] as number) / 100 : (cells[i] ?? null))));
+    table.columns.forEach((c, i) => {
+      if (c.format === 'percent') row.getCell(i + 1).numFmt = '0.0%';
+      else if (c.format === 'number') row.getCell(i + 1).numFmt = '# ##0.##';
+    });
+  }
+  table.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.format === 'text' ? 36 : 16));
+}
+
 /** The report as a workbook: one sheet per section, numbers as numbers. */
 export async function reportXlsx(report: InterimReport): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -36,6 +60,7 @@ export async function reportXlsx(report: InterimReport): Promise<Uint8Array> {
     narrative.addRow([section.text]).alignment = { wrapText: true, vertical: 'top' };
   }
   narrative.getColumn(1).width = 100;
+  for (const table of report.tables) figureSheet(workbook, table);
 
   const fulfilment = workbook.addWorksheet(W.fulfilment);
   heading(fulfilment, [W.assessment, W.count]);

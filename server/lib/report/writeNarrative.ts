@@ -10,7 +10,7 @@ import { auditBy } from '../audit.ts';
 import { fail } from '../errors.ts';
 
 /**
- * Saves a controller's narrative sections of one report. Written on top of a version someone else has
+ * Saves a controller's narrative sections and tables of figures of one report. Written on top of a version someone else has
  * saved since, it is refused with both kept: the newer text stands and the controller still has theirs
  * on screen to merge. A closed period's report is frozen, its narrative with it.
  */
@@ -23,8 +23,8 @@ export async function writeNarrative(db: Database, actor: Actor, planId: string,
     if ((current?.version ?? null) !== write.baseVersion) {
       return fail(409, 'stale', 'Någon annan har sparat rapportens text sedan du började. Din text finns kvar här – kopiera den, läs in den nya och för in dina ändringar.');
     }
-    const { record } = await writeRecord(tx, 'report', { id, planId, unitId: plan.unitId, period, sections: write.sections, updatedBy: actor.access.user.name }, current === null);
-    await auditBy(tx, actor, { action: 'report.write', entity: 'report', recordId: id, unitId: plan.unitId, detail: { planId, period, sections: write.sections.length } });
+    const { record } = await writeRecord(tx, 'report', { id, planId, unitId: plan.unitId, period, sections: write.sections, tables: write.tables, updatedBy: actor.access.user.name }, current === null);
+    await auditBy(tx, actor, { action: 'report.write', entity: 'report', recordId: id, unitId: plan.unitId, detail: { planId, period, sections: write.sections.length, tables: write.tables.length } });
     return record;
   });
 }
