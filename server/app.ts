@@ -20,6 +20,8 @@ import { authRoutes } from './routes/auth.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { koladaRoutes, planKoladaRoutes } from './routes/kolada.ts';
+import { KoladaClient } from './lib/kolada/koladaClient.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -36,9 +38,13 @@ export interface AppOptions {
    */
   trustProxy?: boolean;
   settings?: Partial<ServerSettings>;
+  /** The process's client of Kolada, shared with its nightly fetch so both keep to one pace. */
+  kolada?: KoladaClient;
 }
 
 const BODY_LIMIT = 1024 * 1024;
+/** Who is asking, for Kolada's operators: the product and where to read about it. */
+export const KOLADA_USER_AGENT = 'Malbild/0.1 (uppfoljning for regioner och kommuner; node)';
 
 // Our validator (lib/validate.ts) answers 400 with the project's error shape; without this the OpenAPI
 // document shows hono-openapi's default `{ success, error: [], data }` instead. The `$schema` marker goes:
@@ -56,6 +62,8 @@ function buildApi() {
     .route('/auth', authRoutes)
     .route('/plans', planRoutes)
     .route('/plans', reportRoutes)
+    .route('/plans', planKoladaRoutes)
+    .route('/kolada', koladaRoutes)
     .route('/goals', goalRoutes)
     .route('/indicators', indicatorRoutes)
     .route('/activities', activityRoutes)
@@ -65,8 +73,9 @@ function buildApi() {
 
 export type AppType = ReturnType<typeof buildApi>;
 
-export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustProxy = false, settings = {} }: AppOptions) {
-  const serverSettings: ServerSettings = { chromiumPath: '/usr/bin/chromium', mailEnabled: false, ...settings };
+export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustProxy = false, settings = {}, kolada: sharedKolada }: AppOptions) {
+  const serverSettings: ServerSettings = { chromiumPath: '/usr/bin/chromium', mailEnabled: false, koladaUrl: 'https://api.kolada.se/v3', ...settings };
+  const kolada = sharedKolada ?? new KoladaClient({ baseUrl: serverSettings.koladaUrl, userAgent: KOLADA_USER_AGENT });
   const api = buildApi();
   api.get(
     '/openapi.json',
@@ -100,6 +109,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
     c.set('db', db);
     c.set('loginLimiter', loginLimiter);
     c.set('settings', serverSettings);
+    c.set('kolada', kolada);
     c.header('Cache-Control', 'no-store');
     const device = c.req.header('x-device-id');
     if (device !== undefined && !DEVICE_ID_PATTERN.test(device)) return fail(400, 'invalid_input', 'Ogiltigt enhets-id (X-Device-Id).');

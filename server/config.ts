@@ -14,6 +14,8 @@ const EnvSchema = v.object({
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+(\/.*)?$/, 'PUBLIC_URL måste vara appens adress, till exempel https://malbild.region.se.'))),
   REMINDER_DAYS: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'REMINDER_DAYS måste vara ett antal dagar (0–365).'), v.transform(Number), v.maxValue(365, 'REMINDER_DAYS måste vara ett antal dagar (0–365).')), '28'),
   CHROMIUM_PATH: v.optional(v.pipe(v.string(), v.minLength(1)), '/usr/bin/chromium'),
+  KOLADA_URL: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+/, 'KOLADA_URL måste vara en adress, till exempel https://api.kolada.se/v3.')), 'https://api.kolada.se/v3'),
+  KOLADA_HOUR: v.optional(v.pipe(v.string(), v.regex(/^(off|\d|1\d|2[0-3])$/, 'KOLADA_HOUR måste vara en timme 0–23 eller off.')), '2'),
 });
 
 export interface Config {
@@ -29,6 +31,7 @@ export interface Config {
   mail: { smtpUrl: string; from: string } | null;
   reminders: { firstDays: number; publicUrl: string };
   chromiumPath: string;
+  kolada: { url: string; nightlyHour: number | null };
 }
 
 /** Reads the environment once, at start; a wrong value stops the server with a message saying which. */
@@ -53,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Målbild <noreply@${new URL(publicUrl).hostname}>` } : null,
     reminders: { firstDays: e.REMINDER_DAYS, publicUrl },
     chromiumPath: e.CHROMIUM_PATH,
+    kolada: { url: e.KOLADA_URL, nightlyHour: e.KOLADA_HOUR === 'off' ? null : Number(e.KOLADA_HOUR) },
   };
 }

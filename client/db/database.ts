@@ -57,6 +57,7 @@ export const SYNCED_STORES: { [E in EntityName]: string } = {
   activityUpdate: 'id, activityId',
   report: 'id, planId',
   readiness: 'id, planId',
+  koladaValue: 'id, indicatorId',
 };
 
 export function openDeviceDb(name = 'malbild'): MalbildDb {
@@ -72,5 +73,7 @@ export function openDeviceDb(name = 'malbild'): MalbildDb {
   db.version(6).stores({ report: SYNCED_STORES.report });
   // Each unit's Klar för rapport, which the controller's readiness view and Mina uppgifter read.
   db.version(7).stores({ readiness: SYNCED_STORES.readiness });
+  // What Kolada says of mapped indicators, beside the outcomes people enter.
+  db.version(8).stores({ koladaValue: SYNCED_STORES.koladaValue });
   return db;
 }

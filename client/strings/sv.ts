@@ -505,7 +505,7 @@ export const sv = {
     save: 'Spara texten',
     saving: 'Sparar …',
     saved: 'Texten är sparad.',
-    onlineOnly: 'Texten sparas på servern; skriv när du har nät.',
+    onlineOnly: 'Utan nät finns texten kvar på enheten medan du skriver. Spara den på servern när du har nät.',
     closedText: 'Perioden är stängd, så texten kan inte ändras. Öppna perioden igen under Rapportering och stängning.',
     empty: 'Ingen text ännu.',
     scrollHint: 'Tabellen kan rullas i sidled.',

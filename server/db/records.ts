@@ -32,6 +32,7 @@ function scopeOf(entity: EntityName, record: Record<string, unknown>) {
     goalAssessment: 'goalId',
     outcome: 'indicatorId',
     activityUpdate: 'activityId',
+    koladaValue: 'indicatorId',
   };
   return {
     planId: entity === 'plan' ? text('id') : text('planId'),

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { Access } from './access.ts';
+import type { KoladaClient } from './kolada/koladaClient.ts';
 import type { RequestClient } from './requestClient.ts';
 
 export interface ServerSettings {
@@ -7,6 +8,8 @@ export interface ServerSettings {
   chromiumPath: string;
   /** Whether reminders go out by e-mail (SMTP_URL is set); otherwise they are in the app only. */
   mailEnabled: boolean;
+  /** Kolada's API (KOLADA_URL). */
+  koladaUrl: string;
 }
 
 /** What every request handler can reach through `c.var`. */
@@ -23,5 +26,7 @@ export interface AppEnv {
     loginLimiter: (address: string) => boolean;
     /** What the server was started with that handlers need. */
     settings: ServerSettings;
+    /** The process's one polite client of Kolada. */
+    kolada: KoladaClient;
   };
 }

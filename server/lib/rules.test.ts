@@ -149,6 +149,20 @@ const CASES: Record<string, Case> = {
   'GET /api/admin/audit': { target: () => ({ path: '/api/admin/audit?limit=5' }), expect: ADMIN(200) },
   'GET /api/admin/lockouts': { target: () => ({ path: '/api/admin/lockouts' }), expect: ADMIN(200) },
   'GET /api/admin/mail': { target: () => ({ path: '/api/admin/mail' }), expect: ADMIN(200) },
+  // Kolada is out of reach in this test: the search still answers, saying so.
+  'GET /api/kolada/kpis': { target: () => ({ path: '/api/kolada/kpis?title=bup' }), expect: PLANNERS },
+  'GET /api/kolada/run': { target: () => ({ path: '/api/kolada/run' }), expect: PLANNERS },
+  'PUT /api/plans/:id/kolada': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/kolada`, init: json('PUT', { areaId: '0019', peerIds: ['0003'] }) }), expect: PLAN(200) },
+  // The plan has an area by now (the entry above), and its fetch begins in the background (no mapped indicators: it ends at once).
+  'POST /api/plans/:id/kolada/fetch': {
+    target: async (s) => {
+      // One fetch runs at a time: the one the previous role began ends first.
+      await expect.poll(async () => (await t.db.query('SELECT 1 FROM kolada_runs WHERE running')).length).toBe(0);
+      return { path: `/api/plans/${plan(s).planId}/kolada/fetch`, init: { method: 'POST' } };
+    },
+    expect: PLAN(202),
+    audited: false,
+  },
   'POST /api/admin/users/:id/unlock': { target: async () => ({ path: `/api/admin/users/${(await t.userWith('läsare', insideUnit)).userId}/unlock`, init: { method: 'POST' } }), expect: ADMIN(204) },
 };
 

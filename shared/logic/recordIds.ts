@@ -30,3 +30,8 @@ const READINESS_NAMESPACE = '5e9b1d7c-3a2f-4c68-8b4e-1f0a9d8c7b6a';
 
 /** One readiness mark per plan, unit and report point. */
 export const readinessId = (planId: string, unitId: string, period: string) => uuidv5(`${planId}/${unitId}/${period}`, READINESS_NAMESPACE);
+
+const KOLADA_NAMESPACE = '9a3d6c2b-7e15-4f80-b1c4-2d8e0f6a5b93';
+
+/** One Kolada value per indicator, period and gender. */
+export const koladaValueId = (indicatorId: string, period: string, gender: string) => uuidv5(`${indicatorId}/${period}/${gender}`, KOLADA_NAMESPACE);

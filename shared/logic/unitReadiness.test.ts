@@ -7,7 +7,7 @@ import { indicatorPeriodAt, owesAnything, readinessAt, type ReadinessRecords } f
 
 const plan: Plan = {
   id: PLAN_ID, version: 1, seq: 1, key: 'p', name: 'Plan', unitId: randomUUID(), startYear: 2026, endYear: 2026, state: 'adopted',
-  adoptedBy: null, adoptedAt: null, assessmentScale: 'trend', source: null, reportPoints: [], monthlyDeadlineDay: null, closures: [],
+  adoptedBy: null, adoptedAt: null, assessmentScale: 'trend', source: null, reportPoints: [], monthlyDeadlineDay: null, closures: [], kolada: null,
 };
 const delår1 = { period: '2026-T1', name: 'Delår 1 2026', deadline: '2026-05-15' };
 const delår2 = { period: '2026-T2', name: 'Delår 2 2026', deadline: '2026-09-15' };

@@ -4,6 +4,7 @@ import { AssignmentSchema } from './assignment.ts';
 import { FocusAreaSchema } from './focusArea.ts';
 import { GoalAssessmentSchema, GoalSchema } from './goal.ts';
 import { IndicatorSchema } from './indicator.ts';
+import { KoladaValueSchema } from './kolada.ts';
 import { OutcomeSchema } from './outcome.ts';
 import { PerspectiveSchema } from './perspective.ts';
 import { PlanSchema } from './plan.ts';
@@ -26,6 +27,7 @@ export const ENTITY_SCHEMAS = {
   activityUpdate: ActivityUpdateSchema,
   report: ReportSchema,
   readiness: ReadinessSchema,
+  koladaValue: KoladaValueSchema,
 } as const;
 
 export type EntityName = keyof typeof ENTITY_SCHEMAS;

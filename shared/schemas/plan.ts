@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { IsoDateSchema, KeySchema, SyncMetaSchema, UuidSchema } from './common.ts';
+import { PlanKoladaSchema } from './kolada.ts';
 import { ClosuresSchema, MonthlyDeadlineDaySchema, ReportPointsSchema } from './calendar.ts';
 import { LongTextSchema, NameSchema } from './text.ts';
 
@@ -30,6 +31,8 @@ export const PlanSchema = v.pipe(
     monthlyDeadlineDay: v.optional(v.nullable(MonthlyDeadlineDaySchema), null),
     /** The report points closed for writing; a plan never closed has none. */
     closures: v.optional(ClosuresSchema, []),
+    /** Where the plan's figures are in Kolada; absent until a controller says. */
+    kolada: v.optional(v.nullable(PlanKoladaSchema), null),
   }),
   v.check((plan) => plan.endYear >= plan.startYear, 'Planens slutår kan inte ligga före startåret.'),
 );

@@ -75,6 +75,25 @@ describe('the delårsrapport', () => {
     await page.getByRole('heading', { level: 1, name: 'Delår 1 2024 – Förvaltningsplan 2024' }).waitFor();
     expect(await page.getByText('Utkast').first().isVisible()).toBe(true);
     await page.getByLabel('Text under Inledning').fill('Första tertialet präglades av hög belastning inom psykiatrin.');
+    // Not saved yet: the text is on the device, and a reload gives it back.
+    const drafts = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('malbild');
+            open.onsuccess = () => {
+              const count = open.result.transaction('drafts').objectStore('drafts').count();
+              count.onsuccess = () => {
+                resolve(count.result);
+                open.result.close();
+              };
+            };
+          }),
+      );
+    await expect.poll(drafts).toBeGreaterThan(0);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Delår 1 2024 – Förvaltningsplan 2024' }).waitFor();
+    await expect.poll(() => page.getByLabel('Text under Inledning').inputValue()).toBe('Första tertialet präglades av hög belastning inom psykiatrin.');
     await page.getByRole('button', { name: 'Lägg till tabell' }).click();
     await page.getByLabel('Rubrik för tabell 1').fill('Ekonomisk effekthemtagning');
     // As Excel puts copied cells on the clipboard: tab-separated, Swedish decimals.

@@ -123,6 +123,9 @@ const REST_IDS: Record<string, RestCase> = {
   'POST /api/plans/:id/periods/:period/close': { method: 'POST', path: (id) => `/api/plans/${id}/periods/2025-T2/close`, body: () => ({}), mayChange: (entity) => entity === 'plan' },
   'POST /api/plans/:id/periods/:period/reopen': { method: 'POST', path: (id) => `/api/plans/${id}/periods/2025-T2/reopen`, body: () => ({ reason: 'Rättning.' }), mayChange: (entity) => entity === 'plan' },
   'PUT /api/plans/:id/reports/:period': { method: 'PUT', path: (id) => `/api/plans/${id}/reports/2027-T1`, body: () => ({ sections: [{ title: 'Inledning', text: 'Text.' }], baseVersion: null }), mayChange: (entity) => entity === 'plan' },
+  // Kolada's settings and fetch name a plan: aimed at anything else they find no plan.
+  'PUT /api/plans/:id/kolada': { method: 'PUT', path: (id) => `/api/plans/${id}/kolada`, body: () => ({ areaId: '0019', peerIds: [] }), mayChange: (entity) => entity === 'plan' },
+  'POST /api/plans/:id/kolada/fetch': { method: 'POST', path: (id) => `/api/plans/${id}/kolada/fetch`, body: () => ({}), mayChange: (entity) => entity === 'plan' },
   'POST /api/admin/users/:id/grants (unitId)': { method: 'POST', path: () => `/api/admin/users/${world.rapportör.userId}/grants`, body: (id) => ({ unitId: id, role: 'läsare' }), mayChange: () => false },
 };
 
@@ -139,7 +142,7 @@ describe('ids over the REST routes', () => {
           const target = world.pools[scope][entity][0]!;
           const before = await snapshotRecords(t.db);
           // As the rapportör where a rapportör writes, as the administratör (who may write everything) where only one does.
-          const who = route.includes('/admin/') || route.includes('/periods/') || route.includes('/reports/') ? t : world.rapportör;
+          const who = route.includes('/admin/') || route.includes('/periods/') || route.includes('/reports/') || route.includes('/kolada') ? t : world.rapportör;
           const response = await who.request(attack.path(target), { method: attack.method, body: JSON.stringify(attack.body(target)) });
           expect(response.status, `${route} at a ${entity}`).toBeLessThan(500);
           const [row] = await t.db.query<{ unit_id: string | null }>('SELECT unit_id::text FROM records WHERE id = $1', [target]);

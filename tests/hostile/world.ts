@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { koladaValueId } from '@shared/logic/recordIds.ts';
 import type { MutationName } from '@shared/mutations/kinds.ts';
 import { ENTITY_NAMES, type EntityName } from '@shared/schemas/entities.ts';
 import type { Mutation } from '@shared/schemas/mutation.ts';
-import { getRecord } from '../../server/db/records.ts';
+import { getRecord, putRecords } from '../../server/db/records.ts';
 import type { Database } from '../../server/db/database.ts';
 import { importTestPlan } from '../fixtures/planDocument.ts';
 import type { Requester, TestApp } from '../fixtures/testApp.ts';
@@ -76,6 +77,13 @@ export async function hostileWorld(t: TestApp, plansPerScope: number): Promise<H
     const { unitId } = await plan.byKey('activity', 'webbtidbocker');
     const mark = { id: randomUUID(), name: 'readiness.set', recordId: unitId, createdAt: new Date().toISOString(), args: { planId: plan.planId, period: '2025-T1', ready: true } };
     await t.request('/api/sync/push', { method: 'POST', body: JSON.stringify({ deviceId: 'hostile-world-01', mutations: [mark] }) });
+  }
+  for (const plan of [...plans.in, ...plans.out]) {
+    // A value from Kolada, as the fetch stores it, so that a koladaValue record too is there to aim at.
+    const indicator = await plan.byKey('indicator', 'hyrlakare');
+    await putRecords(t.db, 'koladaValue', [
+      { id: koladaValueId(indicator.id, '2025', 'T'), indicatorId: indicator.id, unitId: indicator.unitId, planId: plan.planId, period: '2025', gender: 'T', kpi: 'N79240', areaId: '0019', value: 12, status: null, nationalAverage: 14, peers: [], fetchedAt: new Date().toISOString() },
+    ]);
   }
   const rapportör = await t.userWith('rapportör', own[0]!.unitId);
   for (const { unitId } of own.slice(1)) {

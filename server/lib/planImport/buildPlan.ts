@@ -122,6 +122,8 @@ export function buildPlan(doc: ImportPlanDocument, existing: ExistingPlan, locat
     monthlyDeadlineDay: doc.plan.monthlyDeadlineDay,
     // Closing is done on the plan in Målbild, not in its file.
     closures: existing.plan?.closures ?? [],
+    // So is where its figures are in Kolada.
+    kolada: existing.plan?.kolada ?? null,
   };
   /** Why a value of a closed period may not change through the file, or null. */
   const closedFor = (period: string) => {
