@@ -50,6 +50,7 @@ export const router = createRouter({
     { path: '/admin', redirect: { name: 'admin-users' } },
     { path: '/admin/planer', name: 'admin-plans', component: () => import('./views/AdminPlansView.vue'), meta: { planner: true } },
     { path: '/admin/planer/:planId/perioder', name: 'admin-plan-periods', component: () => import('./views/AdminPlanPeriodsView.vue'), props: true, meta: { planner: true } },
+    { path: '/admin/planer/:planId/kolada', name: 'admin-plan-kolada', component: () => import('./views/AdminPlanKoladaView.vue'), props: true, meta: { planner: true } },
     { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true } },
     { path: '/admin/enheter', name: 'admin-units', component: () => import('./views/AdminUnitsView.vue'), meta: { admin: true } },
     { path: '/admin/logg', name: 'admin-audit', component: () => import('./views/AdminAuditView.vue'), meta: { admin: true } },

@@ -20,7 +20,7 @@ import { authRoutes } from './routes/auth.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
-import { koladaRoutes, planKoladaRoutes } from './routes/kolada.ts';
+import { indicatorKoladaRoutes, koladaRoutes, planKoladaRoutes } from './routes/kolada.ts';
 import { KoladaClient } from './lib/kolada/koladaClient.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -66,6 +66,7 @@ function buildApi() {
     .route('/kolada', koladaRoutes)
     .route('/goals', goalRoutes)
     .route('/indicators', indicatorRoutes)
+    .route('/indicators', indicatorKoladaRoutes)
     .route('/activities', activityRoutes)
     .route('/sync', syncRoutes)
     .route('/admin', adminRoutes);

@@ -1,4 +1,5 @@
 import { isInPlan } from '@shared/logic/inPlan.ts';
+import { outcomesWithKolada } from '@shared/logic/koladaOutcomes.ts';
 import type { PlanRecords } from '@shared/logic/planOverview.ts';
 import type { Ref } from 'vue';
 import { deviceDb } from '../db/deviceDb.ts';
@@ -18,10 +19,11 @@ export function usePlanRecords(planId: Ref<string>) {
       deviceDb.focusArea.where('planId').equals(planId.value).filter(isInPlan).toArray(),
       deviceDb.activity.where('planId').equals(planId.value).filter(isInPlan).toArray(),
     ]);
-    const [assessments, outcomes] = await Promise.all([
+    const [assessments, outcomes, kolada] = await Promise.all([
       deviceDb.goalAssessment.where('goalId').anyOf(goals.map((g) => g.id)).toArray(),
       deviceDb.outcome.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray(),
+      deviceDb.koladaValue.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray(),
     ]);
-    return { perspectives, goals, assessments, indicators, outcomes, focusAreas, activities };
+    return { perspectives, goals, assessments, indicators, outcomes: outcomesWithKolada(outcomes, kolada), focusAreas, activities };
   }, [planId]);
 }

@@ -4,6 +4,7 @@ import type { PlanState } from '@shared/schemas/plan.ts';
 import type { TargetStatus, Trend } from '@shared/schemas/target.ts';
 import type { Role } from '@shared/schemas/user.ts';
 import { committee } from './sv/committee.ts';
+import { kolada } from './sv/kolada.ts';
 import { readiness } from './sv/readiness.ts';
 
 /** Every text the user sees, in Swedish. An English file with the same shape can follow. */
@@ -11,6 +12,7 @@ export const sv = {
   appName: 'Målbild',
   committee,
   readiness,
+  kolada,
   skipToContent: 'Hoppa till innehållet',
   tasks: {
     heading: 'Mina uppgifter',

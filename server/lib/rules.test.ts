@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@shared/schemas/user.ts';
 import { importTestPlan, planDocument } from '../../tests/fixtures/planDocument.ts';
 import { openTestApp, type Requester, type TestApp } from '../../tests/fixtures/testApp.ts';
+import { koladaValueId } from '@shared/logic/recordIds.ts';
+import { getRecord, putRecords } from '../db/records.ts';
 import { ruleOf } from './authorize.ts';
 
 /**
@@ -152,6 +154,25 @@ const CASES: Record<string, Case> = {
   // Kolada is out of reach in this test: the search still answers, saying so.
   'GET /api/kolada/kpis': { target: () => ({ path: '/api/kolada/kpis?title=bup' }), expect: PLANNERS },
   'GET /api/kolada/run': { target: () => ({ path: '/api/kolada/run' }), expect: PLANNERS },
+  'PUT /api/indicators/:id/kolada': {
+    target: async (s) => ({ path: `/api/indicators/${(await plan(s).byKey('indicator', 'vardgaranti')).id}/kolada`, init: json('PUT', { kpi: 'U72552' }) }),
+    expect: PLAN(200),
+  },
+  // A value as a fetch stores it; each call asks for the opposite of what it holds, so that every allowed call is a change.
+  'PUT /api/kolada/values/:id': {
+    target: async (s) => {
+      const indicator = await plan(s).byKey('indicator', 'vardgaranti');
+      const id = koladaValueId(indicator.id, '2025', 'T');
+      const held = await getRecord(t.db, 'koladaValue', id);
+      if (!held) {
+        await putRecords(t.db, 'koladaValue', [
+          { id, indicatorId: indicator.id, unitId: indicator.unitId, planId: plan(s).planId, period: '2025', gender: 'T', kpi: 'U72552', areaId: '0019', value: 51.3, status: null, nationalAverage: 60.1, peers: [], fetchedAt: new Date().toISOString(), counts: false },
+        ]);
+      }
+      return { path: `/api/kolada/values/${id}`, init: json('PUT', { counts: !(held?.counts ?? false) }) };
+    },
+    expect: PLAN(200),
+  },
   'PUT /api/plans/:id/kolada': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/kolada`, init: json('PUT', { areaId: '0019', peerIds: ['0003'] }) }), expect: PLAN(200) },
   // The plan has an area by now (the entry above), and its fetch begins in the background (no mapped indicators: it ends at once).
   'POST /api/plans/:id/kolada/fetch': {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
-import { PlanKoladaSchema } from '@shared/schemas/kolada.ts';
+import { IndicatorKoladaSchema, KoladaChoiceSchema, PlanKoladaSchema } from '@shared/schemas/kolada.ts';
 import type { KoladaRunResponseSchema } from '@shared/schemas/koladaRun.ts';
 import { latestKoladaRun } from '../db/koladaRuns.ts';
 import { actorOf } from '../lib/actor.ts';
@@ -10,7 +10,7 @@ import { authorize } from '../lib/authorize.ts';
 import { fail } from '../lib/errors.ts';
 import { beginKoladaRun } from '../lib/kolada/fetchKolada.ts';
 import { KoladaError } from '../lib/kolada/koladaClient.ts';
-import { plannablePlan, setPlanKolada } from '../lib/kolada/planKolada.ts';
+import { chooseKoladaValue, plannablePlan, setIndicatorKpi, setPlanKolada } from '../lib/kolada/planKolada.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
 
@@ -30,7 +30,10 @@ export const koladaRoutes = new Hono<AppEnv>()
       return c.json({ reached: false, message, kpis: [] }, 200);
     }
   })
-  .get('/run', doc('The latest fetch from Kolada, with each indicator’s result so far'), authorize('plan'), async (c) => c.json({ run: await latestKoladaRun(c.var.db) } satisfies RunResponse, 200));
+  .get('/run', doc('The latest fetch from Kolada, with each indicator’s result so far'), authorize('plan'), async (c) => c.json({ run: await latestKoladaRun(c.var.db) } satisfies RunResponse, 200))
+  .put('/values/:id', doc('Whether a value from Kolada counts instead of the outcome a person entered'), authorize('plan'), validate('param', IdParamSchema), validate('json', KoladaChoiceSchema), async (c) => {
+    return c.json({ value: await chooseKoladaValue(c.var.db, actorOf(c), c.req.valid('param').id, c.req.valid('json').counts) }, 200);
+  });
 
 /** Where a plan's figures are in Kolada, and a controller's fetch of them. */
 export const planKoladaRoutes = new Hono<AppEnv>()
@@ -46,3 +49,8 @@ export const planKoladaRoutes = new Hono<AppEnv>()
     begun.finished.catch((error: unknown) => console.error('[kolada]', error instanceof Error ? error.message : error));
     return c.json({ run: begun.run } satisfies RunResponse, 202);
   });
+
+/** Which KPI an indicator's figures are in Kolada. */
+export const indicatorKoladaRoutes = new Hono<AppEnv>().put('/:id/kolada', doc('Links an indicator to a Kolada KPI, or unlinks it'), authorize('plan'), validate('param', IdParamSchema), validate('json', IndicatorKoladaSchema), async (c) => {
+  return c.json({ indicator: await setIndicatorKpi(c.var.db, actorOf(c), c.req.valid('param').id, c.req.valid('json').kpi) }, 200);
+});

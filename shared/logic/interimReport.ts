@@ -104,7 +104,7 @@ function indicatorRows(indicator: Indicator, outcomes: readonly Outcome[], perio
       outcomePeriod: status.outcome && status.outcome.period !== period ? status.outcome.period : null,
       trend: status.trend,
       status: status.status,
-      comment: status.outcome?.comment ?? '',
+      comment: [status.outcome?.comment, status.outcome?.source === 'kolada' ? REPORT_WORDS.koladaSource : null].filter(Boolean).join(' '),
     };
   };
   const of = (subSeriesKey: string | null, gender: Gender) => outcomes.filter((o) => o.subSeriesKey === subSeriesKey && o.gender === gender);

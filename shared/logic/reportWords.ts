@@ -16,6 +16,7 @@ export const REPORT_WORDS = {
   assignments: 'Uppdrag',
   narrative: 'Berättelse',
   figures: 'Tabell',
+  koladaSource: 'Källa: Kolada',
   assessment: 'Bedömning',
   analysis: 'Analys',
   notAssessed: 'Ej bedömt',

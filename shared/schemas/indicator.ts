@@ -1,3 +1,4 @@
+import { KoladaKpiIdSchema } from './kolada.ts';
 import * as v from 'valibot';
 import { KeySchema, RemovedSchema, SyncMetaSchema, UuidSchema } from './common.ts';
 import { LongTextSchema, NameSchema, ShortTextSchema } from './text.ts';
@@ -14,7 +15,7 @@ export const INDICATOR_SOURCE_KINDS = ['internal', 'kolada', 'vardenisiffror', '
 
 export const IndicatorSourceSchema = v.object({
   kind: v.picklist(INDICATOR_SOURCE_KINDS),
-  koladaKpi: v.nullable(v.pipe(v.string(), v.regex(/^[NU]\d{5}$/, 'Ett Kolada-id skrivs som N71019.'))),
+  koladaKpi: v.nullable(KoladaKpiIdSchema),
   name: v.nullable(ShortTextSchema),
 });
 export type IndicatorSource = v.InferOutput<typeof IndicatorSourceSchema>;

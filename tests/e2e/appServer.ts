@@ -15,9 +15,9 @@ export interface AppServer {
  * The real server as `npm start` runs it (demo data, demo accounts) on a database of its own: an
  * embedded one, or a fresh database on the PostgreSQL server when DATABASE_URL is set. A test file that
  * changes data starts its own, so no other file sees its changes. With `copyClient`, it serves a copy
- * of the build that the test may change under it, as a new deploy would.
+ * of the build that the test may change under it, as a new deploy would; `env` adds to its environment.
  */
-export async function startAppServer({ copyClient = false, builtDir = 'dist' } = {}): Promise<AppServer> {
+export async function startAppServer({ copyClient = false, builtDir = 'dist', env: extra = {} as Record<string, string> } = {}): Promise<AppServer> {
   const root = mkdtempSync(join(tmpdir(), 'malbild-e2e-'));
   const clientDir = copyClient ? join(root, 'client') : builtDir;
   if (copyClient) cpSync(builtDir, clientDir, { recursive: true });
@@ -32,6 +32,7 @@ export async function startAppServer({ copyClient = false, builtDir = 'dist' } =
       DEMO_DATA: '1',
       CLIENT_DIR: clientDir,
       ...database.env,
+      ...extra,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -124,6 +124,8 @@ const REST_IDS: Record<string, RestCase> = {
   'POST /api/plans/:id/periods/:period/reopen': { method: 'POST', path: (id) => `/api/plans/${id}/periods/2025-T2/reopen`, body: () => ({ reason: 'Rättning.' }), mayChange: (entity) => entity === 'plan' },
   'PUT /api/plans/:id/reports/:period': { method: 'PUT', path: (id) => `/api/plans/${id}/reports/2027-T1`, body: () => ({ sections: [{ title: 'Inledning', text: 'Text.' }], baseVersion: null }), mayChange: (entity) => entity === 'plan' },
   // Kolada's settings and fetch name a plan: aimed at anything else they find no plan.
+  'PUT /api/indicators/:id/kolada': { method: 'PUT', path: (id) => `/api/indicators/${id}/kolada`, body: () => ({ kpi: 'N79240' }), mayChange: (entity) => entity === 'indicator' },
+  'PUT /api/kolada/values/:id': { method: 'PUT', path: (id) => `/api/kolada/values/${id}`, body: () => ({ counts: true }), mayChange: (entity) => entity === 'koladaValue' },
   'PUT /api/plans/:id/kolada': { method: 'PUT', path: (id) => `/api/plans/${id}/kolada`, body: () => ({ areaId: '0019', peerIds: [] }), mayChange: (entity) => entity === 'plan' },
   'POST /api/plans/:id/kolada/fetch': { method: 'POST', path: (id) => `/api/plans/${id}/kolada/fetch`, body: () => ({}), mayChange: (entity) => entity === 'plan' },
   'POST /api/admin/users/:id/grants (unitId)': { method: 'POST', path: () => `/api/admin/users/${world.rapportör.userId}/grants`, body: (id) => ({ unitId: id, role: 'läsare' }), mayChange: () => false },

@@ -77,6 +77,8 @@ const REST_BODIES: Record<string, (who: { own: HostileWorld['own'][number]; unit
   'POST /api/activities/:id/updates': ({ own }) => ({ path: `/api/activities/${own.activityId}/updates`, body: { text: 'Kommentar.', baseVersion: 1 }, as: 'rapportör' }),
   'POST /api/sync/push': () => ({ path: '/api/sync/push', body: { deviceId: 'hostile-texts-02', mutations: [] }, as: 'rapportör' }),
   'PUT /api/plans/:id/reports/:period': () => ({ path: `/api/plans/${world.pools.in.plan[0]}/reports/2026-T2`, body: { sections: [{ title: 'Inledning', text: 'Text.' }], tables: [{ title: 'Produktion', columns: [{ title: 'Mått', format: 'text' }], rows: [['Besök']] }], baseVersion: null }, as: 'admin' }),
+  'PUT /api/indicators/:id/kolada': ({ own }) => ({ path: `/api/indicators/${own.indicatorId}/kolada`, body: { kpi: 'N79240' }, as: 'admin' }),
+  'PUT /api/kolada/values/:id': () => ({ path: `/api/kolada/values/${world.pools.in.koladaValue[0]}`, body: { counts: true }, as: 'admin' }),
   'PUT /api/plans/:id/kolada': () => ({ path: `/api/plans/${world.pools.in.plan[0]}/kolada`, body: { areaId: '0019', peerIds: ['0003'] }, as: 'admin' }),
   'POST /api/plans/:id/periods/:period/reopen': () => ({ path: `/api/plans/${world.pools.in.plan[0]}/periods/2025-T1/reopen`, body: { reason: 'Ett utfall rättas.' }, as: 'admin' }),
   'POST /api/admin/users': () => ({ path: '/api/admin/users', body: { name: 'Ny Person', email: `${randomUUID()}@malbild.test`, password: 'ett-långt-lösenord' }, as: 'admin' }),

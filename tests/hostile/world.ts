@@ -82,7 +82,7 @@ export async function hostileWorld(t: TestApp, plansPerScope: number): Promise<H
     // A value from Kolada, as the fetch stores it, so that a koladaValue record too is there to aim at.
     const indicator = await plan.byKey('indicator', 'hyrlakare');
     await putRecords(t.db, 'koladaValue', [
-      { id: koladaValueId(indicator.id, '2025', 'T'), indicatorId: indicator.id, unitId: indicator.unitId, planId: plan.planId, period: '2025', gender: 'T', kpi: 'N79240', areaId: '0019', value: 12, status: null, nationalAverage: 14, peers: [], fetchedAt: new Date().toISOString() },
+      { id: koladaValueId(indicator.id, '2025', 'T'), indicatorId: indicator.id, unitId: indicator.unitId, planId: plan.planId, period: '2025', gender: 'T', kpi: 'N79240', areaId: '0019', value: 12, status: null, nationalAverage: 14, peers: [], fetchedAt: new Date().toISOString(), counts: false },
     ]);
   }
   const rapportör = await t.userWith('rapportör', own[0]!.unitId);

@@ -5,7 +5,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export type ChartLineStyle = 'outcome' | 'target' | 'average';
+export type ChartLineStyle = 'outcome' | 'target' | 'average' | 'peer';
 
 export interface ChartLine {
   label: string;
@@ -35,6 +35,8 @@ export interface ChartHandle {
  */
 const OUTCOME_DASHES: number[][] = [[], [10, 4], [4, 4], [12, 4, 2, 4], [2, 3], [16, 6]];
 const OUTCOME_COLOURS = ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6'];
+/** Peer regions are context, not the plan's own figures: thin, muted, and told apart by dash. */
+const PEER_DASHES: number[][] = [[6, 3, 1, 3], [3, 3], [9, 3, 3, 3], [1, 3]];
 
 /** A CSS custom property as a colour canvas understands (the variables use light-dark(), which canvas does not). */
 function resolveColour(host: HTMLElement, variable: string): string {
@@ -52,9 +54,11 @@ export function drawChart(host: HTMLElement, input: ChartInput, width: number): 
   const grid = resolveColour(host, '--border');
   const font = `13px ${getComputedStyle(host).fontFamily}`;
   let outcomeIndex = 0;
+  let peerIndex = 0;
   const drawn = input.lines.map((line) => {
     if (line.style === 'target') return { label: line.label, style: line.style, color: text, dash: [8, 6] };
     if (line.style === 'average') return { label: line.label, style: line.style, color: muted, dash: [1, 5] };
+    if (line.style === 'peer') return { label: line.label, style: line.style, color: muted, dash: PEER_DASHES[peerIndex++ % PEER_DASHES.length]! };
     const i = outcomeIndex++ % OUTCOME_COLOURS.length;
     return { label: line.label, style: line.style, color: resolveColour(host, OUTCOME_COLOURS[i]!), dash: OUTCOME_DASHES[i]! };
   });

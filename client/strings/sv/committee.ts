@@ -94,6 +94,7 @@ export const committee = {
     targetLine: (target: string) => `Målvärde ${target}`,
     nationalAverageLine: 'Rikssnitt',
     example: 'Exempeldata',
+    fromKolada: 'Källa: Kolada',
     exampleNotice: 'Exempeldata: värdena är påhittade för att visa hur uppföljningen ser ut. De är inte verkliga utfall.',
   },
   delayed: {

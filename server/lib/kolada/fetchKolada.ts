@@ -69,6 +69,7 @@ async function storeIndicator(db: Database, { plan, indicator }: Mapped, rows: r
         nationalAverage: riket?.value ?? null,
         peers: plan.kolada.peerIds.map((areaId) => ({ areaId, value: valueOf(rows, areaId, year, gender)?.value ?? null })),
         fetchedAt: now.toISOString(),
+        counts: before?.counts ?? false,
       };
       if (record.value === null) missing++;
       const peers = (list: RecordInput<'koladaValue'>['peers']) => list.map((p) => `${p.areaId}=${p.value}`).join();

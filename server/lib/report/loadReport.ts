@@ -1,4 +1,5 @@
 import { buildInterimReport, type InterimReport } from '@shared/logic/interimReport.ts';
+import { outcomesWithKolada } from '@shared/logic/koladaOutcomes.ts';
 import { reportId } from '@shared/logic/recordIds.ts';
 import type { ReportPoint } from '@shared/schemas/calendar.ts';
 import type { Plan } from '@shared/schemas/plan.ts';
@@ -21,14 +22,15 @@ export async function liveReport(db: Queryable, plan: Plan, point: ReportPoint, 
     listRecords(db, 'unit', { readableUnitIds }),
     getRecord(db, 'report', reportId(plan.id, point.period)),
   ]);
-  const [outcomes, assessments] = await Promise.all([
+  const [outcomes, assessments, kolada] = await Promise.all([
     listRecords(db, 'outcome', { parentIds: indicators.map((i) => i.id), readableUnitIds }),
     listRecords(db, 'goalAssessment', { parentIds: goals.map((g) => g.id), readableUnitIds }),
+    listRecords(db, 'koladaValue', { parentIds: indicators.map((i) => i.id), readableUnitIds }),
   ]);
   const report = buildInterimReport({
     plan,
     point,
-    records: { perspectives, focusAreas, assignments, goals, indicators, activities, outcomes, assessments },
+    records: { perspectives, focusAreas, assignments, goals, indicators, activities, outcomes: outcomesWithKolada(outcomes, kolada), assessments },
     units: new Map(units.map((u) => [u.id, u])),
     narrative: narrative?.sections ?? null,
     tables: narrative?.tables ?? [],
