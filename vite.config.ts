@@ -38,7 +38,7 @@ export default defineConfig({
           name: 'unit',
           // Opening a fresh PGlite per test file takes seconds, more on a busy 2-core machine.
           hookTimeout: 60_000,
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/hostile/**/*.test.ts', 'tests/production/**/*.test.ts'],
           environment: 'node',
         },
       },

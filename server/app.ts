@@ -13,12 +13,13 @@ import { authorize, enforceRules } from './lib/authorize.ts';
 import { fail, handleError } from './lib/errors.ts';
 import { createAddressLimiter } from './lib/loginThrottle.ts';
 import { readRequestClient } from './lib/requestClient.ts';
+import { requestLog } from './lib/requestLog.ts';
 import { rejectCrossSite, securityHeaders, strictTransport } from './lib/webSecurity.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { goalRoutes } from './routes/goals.ts';
-import { healthRoutes } from './routes/health.ts';
+import { healthRoutes, readyRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { indicatorKoladaRoutes, koladaRoutes, planKoladaRoutes } from './routes/kolada.ts';
 import { KoladaClient } from './lib/kolada/koladaClient.ts';
@@ -59,6 +60,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 function buildApi() {
   return new Hono<AppEnv>()
     .route('/health', healthRoutes)
+    .route('/ready', readyRoutes)
     .route('/auth', authRoutes)
     .route('/plans', planRoutes)
     .route('/plans', reportRoutes)
@@ -96,6 +98,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
   const loginLimiter = createAddressLimiter(loginAttemptsPerMinute);
   const app = new Hono<AppEnv>();
   app.onError(handleError);
+  app.use('*', requestLog(trustProxy));
   app.use('*', async (c, next) => {
     const client = readRequestClient(c, trustProxy);
     c.set('client', client);

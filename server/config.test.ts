@@ -19,5 +19,13 @@ describe('the server’s environment', () => {
     expect(() => readConfig({ SMTP_URL: 'mail.region.se' })).toThrow(/SMTP_URL måste börja med smtp:\/\//);
     expect(() => readConfig({ REMINDER_DAYS: 'fyra veckor' })).toThrow(/REMINDER_DAYS/);
     expect(() => readConfig({ CHROMIUM_PATH: '/finns/inte/chromium' })).toThrow(/CHROMIUM_PATH: Det finns ingen fil \/finns\/inte\/chromium/);
+    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL måste vara en av fatal, error, warn, info, debug, trace, silent/);
+    expect(() => readConfig({ LOG_FORMAT: 'text' })).toThrow(/LOG_FORMAT måste vara json eller pretty/);
+    expect(() => readConfig({ SHUTDOWN_SECONDS: '0' })).toThrow(/SHUTDOWN_SECONDS/);
+  });
+
+  it('logs JSON at info and waits ten seconds for requests at a stop, unless told otherwise', () => {
+    expect(readConfig({})).toMatchObject({ log: { level: 'info', pretty: false }, shutdownMs: 10_000 });
+    expect(readConfig({ LOG_LEVEL: 'debug', LOG_FORMAT: 'pretty', SHUTDOWN_SECONDS: '30' })).toMatchObject({ log: { level: 'debug', pretty: true }, shutdownMs: 30_000 });
   });
 });

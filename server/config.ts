@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as v from 'valibot';
+import { LOG_LEVELS, type LogOptions } from './lib/log.ts';
 
 const EnvSchema = v.object({
   PORT: v.optional(v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'PORT måste vara ett portnummer.'), v.transform(Number)), '8080'),
@@ -16,6 +17,9 @@ const EnvSchema = v.object({
   CHROMIUM_PATH: v.optional(v.pipe(v.string(), v.minLength(1)), '/usr/bin/chromium'),
   KOLADA_URL: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+/, 'KOLADA_URL måste vara en adress, till exempel https://api.kolada.se/v3.')), 'https://api.kolada.se/v3'),
   KOLADA_HOUR: v.optional(v.pipe(v.string(), v.regex(/^(off|\d|1\d|2[0-3])$/, 'KOLADA_HOUR måste vara en timme 0–23 eller off.')), '2'),
+  LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `LOG_LEVEL måste vara en av ${LOG_LEVELS.join(', ')}.`), 'info'),
+  LOG_FORMAT: v.optional(v.picklist(['json', 'pretty'], 'LOG_FORMAT måste vara json eller pretty.'), 'json'),
+  SHUTDOWN_SECONDS: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'SHUTDOWN_SECONDS måste vara ett antal sekunder (1–600).'), v.transform(Number), v.minValue(1, 'SHUTDOWN_SECONDS måste vara ett antal sekunder (1–600).'), v.maxValue(600, 'SHUTDOWN_SECONDS måste vara ett antal sekunder (1–600).')), '10'),
 });
 
 export interface Config {
@@ -32,6 +36,9 @@ export interface Config {
   reminders: { firstDays: number; publicUrl: string };
   chromiumPath: string;
   kolada: { url: string; nightlyHour: number | null };
+  log: LogOptions;
+  /** How long a stop (SIGTERM) waits for requests in flight before it closes them. */
+  shutdownMs: number;
 }
 
 /** Reads the environment once, at start; a wrong value stops the server with a message saying which. */
@@ -57,5 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     reminders: { firstDays: e.REMINDER_DAYS, publicUrl },
     chromiumPath: e.CHROMIUM_PATH,
     kolada: { url: e.KOLADA_URL, nightlyHour: e.KOLADA_HOUR === 'off' ? null : Number(e.KOLADA_HOUR) },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
+    shutdownMs: e.SHUTDOWN_SECONDS * 1000,
   };
 }

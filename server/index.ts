@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, KOLADA_USER_AGENT } from './app.ts';
 import { KoladaClient } from './lib/kolada/koladaClient.ts';
@@ -8,6 +9,7 @@ import { createDemoAccounts } from './demo/demoAccounts.ts';
 import { closeReportBrowser } from './lib/report/reportPdf.ts';
 import { loadDemoIfEmpty } from './demo/loadDemo.ts';
 import { startReminderWorker } from './lib/reminders/reminderWorker.ts';
+import { startLog } from './lib/log.ts';
 
 function configOrExit() {
   try {
@@ -19,30 +21,47 @@ function configOrExit() {
 }
 
 const config = configOrExit();
+const log = startLog(config.log);
 
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 if (config.demoData) {
   const loaded = await loadDemoIfEmpty(db);
-  console.log(loaded ? `Demodata inläst (${loaded} poster).` : 'Databasen har redan data; demodata lästes inte in igen.');
+  log.info(loaded ? `Demodata inläst (${loaded} poster).` : 'Databasen har redan data; demodata lästes inte in igen.');
   const accounts = await createDemoAccounts(db);
-  if (accounts) console.log(`${accounts} demokonton skapade (se README.md).`);
+  if (accounts) log.info(`${accounts} demokonton skapade (se README.md).`);
 }
 
 const settings = { chromiumPath: config.chromiumPath, mailEnabled: config.mail !== null, koladaUrl: config.kolada.url };
 const reminders = config.mail ? startReminderWorker(db, { mail: config.mail, reminders: config.reminders }) : null;
-if (!config.mail) console.log('E-post är avstängd (SMTP_URL saknas): påminnelser syns bara i appen.');
+if (!config.mail) log.info('E-post är avstängd (SMTP_URL saknas): påminnelser syns bara i appen.');
 const kolada = new KoladaClient({ baseUrl: config.kolada.url, userAgent: KOLADA_USER_AGENT });
 const stopKolada = config.kolada.nightlyHour === null ? null : scheduleKolada(db, kolada, config.kolada.nightlyHour);
+// A plain HTTP/1.1 server (no HTTP/2 options given); TLS is the proxy's.
 const server = serve({ fetch: createApp({ db, clientDir: config.clientDir, trustProxy: config.trustProxy, settings, kolada }).fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Målbild på http://localhost:${info.port} (databas: ${db.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL'})`);
+  log.info({ port: info.port, database: db.kind }, `Målbild på http://localhost:${info.port} (databas: ${db.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL'})`);
 });
 
-async function shutdown() {
-  server.close();
+/**
+ * A stop (SIGTERM from systemd, Kubernetes or a container runtime): take no new connections, let the
+ * requests in flight finish for at most SHUTDOWN_SECONDS, then close what is left, stop the jobs and close
+ * the database, so no write is cut off halfway and the next start finds a clean database.
+ */
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal, boundMs: config.shutdownMs }, 'Stoppar: tar inte emot nya förfrågningar.');
+  const bound = setTimeout(() => {
+    log.warn('Förfrågningar pågick fortfarande när tiden gick ut; de avbryts.');
+    (server as Server).closeAllConnections();
+  }, config.shutdownMs);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  clearTimeout(bound);
   await reminders?.stop();
   stopKolada?.();
   await closeReportBrowser();
   await db.close();
+  log.info('Stoppad.');
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

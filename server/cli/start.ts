@@ -22,4 +22,6 @@ if (SOURCES.filter(existsSync).some((source) => newestChange(source) > builtAt))
 }
 
 process.env.DEMO_DATA ??= '1';
+// A person at a terminal reads lines, not JSON; a production start (npm run serve) logs JSON.
+process.env.LOG_FORMAT ??= 'pretty';
 await import('../index.ts');

@@ -6,11 +6,14 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 // Any constant works; it only has to be the same for every process migrating the same database.
 const MIGRATION_LOCK = 724_611;
 
-/** Applies the numbered SQL files in migrations/ that this database has not seen, each in its own transaction. */
-export async function migrate(db: Database): Promise<string[]> {
-  const files = readdirSync(MIGRATIONS_DIR)
+const migrationFiles = () =>
+  readdirSync(MIGRATIONS_DIR)
     .filter((name) => /^\d{3}_[\w-]+\.sql$/.test(name))
     .sort();
+
+/** Applies the numbered SQL files in migrations/ that this database has not seen, each in its own transaction. */
+export async function migrate(db: Database): Promise<string[]> {
+  const files = migrationFiles();
   return db.transaction(async (tx) => {
     // Several servers (or test files) may start against one PostgreSQL at once.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -24,6 +27,13 @@ export async function migrate(db: Database): Promise<string[]> {
     }
     return applied;
   });
+}
+
+/** The migrations this release has that the database has not applied (all of them on an empty database). */
+export async function pendingMigrations(db: Database): Promise<string[]> {
+  const [{ present } = { present: false }] = await db.query<{ present: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`);
+  const done = present ? new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name)) : new Set<string>();
+  return migrationFiles().filter((file) => !done.has(file));
 }
 
 /** Our migrations hold no functions or quoted semicolons, so splitting on `;` at line end is enough. */

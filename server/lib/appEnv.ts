@@ -28,5 +28,7 @@ export interface AppEnv {
     settings: ServerSettings;
     /** The process's one polite client of Kolada. */
     kolada: KoladaClient;
+    /** This request's id in the log (and in the X-Request-Id answer header). */
+    requestId: string;
   };
 }

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '@shared/schemas/error.ts';
 import { RecordClashError } from '../db/records.ts';
 import { Refusal } from './refusal.ts';
+import { log } from './log.ts';
 
 /** Refuses with the project's error shape and a message a person can act on. */
 export function fail(status: ContentfulStatusCode, code: string, message: string): never {
@@ -29,6 +30,6 @@ export function handleError(error: Error, c: Context) {
   if (error instanceof SyntaxError) {
     return c.json({ error: { code: 'invalid_json', message: 'Förfrågan innehåller ingen giltig JSON.' } } satisfies ApiError, 400);
   }
-  console.error(`[${c.req.method} ${c.req.path}]`, error.name, error.message);
+  log().error({ err: error, reqId: c.get('requestId') }, 'unhandled error');
   return c.json({ error: { code: 'internal', message: 'Något gick fel på servern. Försök igen om en stund.' } } satisfies ApiError, 500);
 }

@@ -45,6 +45,7 @@ const plan = (scope: Scope) => (scope === 'in' ? inside : outside);
 
 const CASES: Record<string, Case> = {
   'GET /api/health': { target: () => ({ path: '/api/health' }), expect: { anonymous: 200, läsare: 200, rapportör: 200, controller: 200, administratör: 200 } },
+  'GET /api/ready': { target: () => ({ path: '/api/ready' }), expect: { anonymous: 200, läsare: 200, rapportör: 200, controller: 200, administratör: 200 } },
   'POST /api/auth/login': {
     target: () => ({ path: '/api/auth/login', init: json('POST', { email: `${randomUUID()}@malbild.test`, password: 'fel-lösenord' }) }),
     expect: { anonymous: 401, läsare: 401, rapportör: 401, controller: 401, administratör: 401 },

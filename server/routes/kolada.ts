@@ -13,6 +13,7 @@ import { KoladaError } from '../lib/kolada/koladaClient.ts';
 import { chooseKoladaValue, plannablePlan, setIndicatorKpi, setPlanKolada } from '../lib/kolada/planKolada.ts';
 import { validate } from '../lib/validate.ts';
 import { IdParamSchema } from './params.ts';
+import { log } from '../lib/log.ts';
 
 const doc = (summary: string) => describeRoute({ summary, tags: ['kolada'], responses: { 200: { description: 'OK' }, 403: { description: 'Kräver controller' } } });
 const SearchSchema = v.object({ title: v.pipe(v.string('Skriv vad nyckeltalet heter.'), v.trim(), v.minLength(2, 'Skriv minst två tecken.'), v.maxLength(120, 'Högst 120 tecken.')) });
@@ -46,7 +47,7 @@ export const planKoladaRoutes = new Hono<AppEnv>()
     if (!plan.kolada) return fail(409, 'no_kolada_area', 'Ange först vilket Kolada-id som är organisationens (till exempel 0019 för Region Västmanland).');
     const begun = await beginKoladaRun(c.var.db, c.var.kolada, { startedBy: actor.access.user.name, planId: plan.id });
     if (!begun) return fail(409, 'kolada_busy', 'En hämtning från Kolada pågår redan. Vänta tills den är klar.');
-    begun.finished.catch((error: unknown) => console.error('[kolada]', error instanceof Error ? error.message : error));
+    begun.finished.catch((error: unknown) => log().error({ err: error }, 'Kolada fetch failed'));
     return c.json({ run: begun.run } satisfies RunResponse, 202);
   });
 

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import { latestKoladaRun } from '../../db/koladaRuns.ts';
 import { fetchKolada } from './fetchKolada.ts';
 import type { KoladaClient } from './koladaClient.ts';
+import { log } from '../log.ts';
 
 const hourIn = new Intl.DateTimeFormat('sv-SE', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/Stockholm' });
 const CHECK_EVERY_MS = 10 * 60_000;
@@ -27,7 +28,7 @@ export function scheduleKolada(db: Database, client: KoladaClient, hour: number)
     try {
       if (await koladaDue(db, hour, new Date())) await fetchKolada(db, client, { startedBy: 'Nattlig hämtning' });
     } catch (error) {
-      console.error('[kolada]', error instanceof Error ? error.message : error);
+      log().error({ err: error }, 'nightly Kolada fetch failed');
     }
   };
   const timer = setInterval(() => void check(), CHECK_EVERY_MS);

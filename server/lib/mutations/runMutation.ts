@@ -13,6 +13,7 @@ import { auditBy } from '../audit.ts';
 import { fail, notFound, RECORD_CLASH } from '../errors.ts';
 import { Refusal } from '../refusal.ts';
 import { MUTATION_RIGHTS } from './rights.ts';
+import { log } from '../log.ts';
 
 const PARENT_LABEL: Partial<Record<EntityName, string>> = { activity: 'Aktiviteten', indicator: 'Indikatorn', goal: 'Målet', assignment: 'Uppdraget', unit: 'Enheten' };
 const NOT_STORED = 'Ändringen kunde inte sparas på servern. Den finns kvar på enheten; försök igen senare eller kontakta en administratör.';
@@ -132,7 +133,7 @@ export async function runMutation(db: Database, actor: Actor, mutation: Mutation
     const refusal = error instanceof Refusal ? error : error instanceof RecordClashError ? new Refusal(409, 'id_taken', RECORD_CLASH) : null;
     if (!refusal) {
       if (!(await databaseAnswers(db))) throw new Refusal(503, 'unavailable', 'Servern når inte sin databas just nu. Försök igen om en stund.');
-      console.error(`[mutation ${mutation.name}]`, error instanceof Error ? `${error.name}: ${error.message}` : error);
+      log().error({ err: error, mutation: mutation.name }, 'mutation failed');
       return { result: { id: mutation.id, status: 'rejected', message: NOT_STORED }, status: 422 };
     }
     const result: MutationResult = { id: mutation.id, status: 'rejected', message: refusal.message };

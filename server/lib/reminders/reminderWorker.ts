@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import { MailSender, type MailSettings } from './mailSender.ts';
 import type { ReminderSettings } from './remindersDue.ts';
 import { scheduleReminders } from './scheduleReminders.ts';
+import { log } from '../log.ts';
 
 export interface ReminderWorkerOptions {
   mail: MailSettings;
@@ -28,7 +29,7 @@ export function startReminderWorker(db: Database, { mail, reminders, scheduleEve
   const serially = (work: () => Promise<unknown>) => {
     running = running.then(work).then(
       () => undefined,
-      (error: unknown) => console.error('[påminnelser]', error instanceof Error ? error.message : error),
+      (error: unknown) => log().error({ err: error }, 'reminders failed'),
     );
     return running;
   };

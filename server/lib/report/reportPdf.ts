@@ -9,7 +9,14 @@ let browser: Promise<Browser> | null = null;
 /** One headless Chromium for the process, started at the first PDF and started again if it died. */
 function sharedBrowser(executablePath: string): Promise<Browser> {
   browser ??= chromium
-    .launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+    .launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // The server's own stop closes the browser once the PDFs in flight are done; Playwright's default would kill it at the signal.
+      handleSIGTERM: false,
+      handleSIGINT: false,
+      handleSIGHUP: false,
+    })
     .then((b) => {
       b.on('disconnected', () => (browser = null));
       return b;

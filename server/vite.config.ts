@@ -1,0 +1,32 @@
+import { cpSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The server as one plain ES module for `node dist-server/index.js`: the app's own code (server and
+ * shared) bundled, its dependencies left to node_modules, no TypeScript loader at run time. The SQL
+ * migrations and the demo plan are read from disk beside the bundle, so they are copied there.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const besideTheBundle: Plugin = {
+  name: 'malbild-server-files',
+  writeBundle() {
+    cpSync(`${root}server/db/migrations`, `${root}dist-server/migrations`, { recursive: true });
+    for (const file of readdirSync(`${root}server/demo`).filter((name) => name.endsWith('.json'))) cpSync(`${root}server/demo/${file}`, `${root}dist-server/${file}`);
+  },
+};
+export default defineConfig({
+  root,
+  publicDir: false,
+  plugins: [besideTheBundle],
+  resolve: { alias: { '@shared': `${root}shared` } },
+  build: {
+    ssr: 'server/index.ts',
+    outDir: 'dist-server',
+    emptyOutDir: true,
+    target: 'node20',
+    sourcemap: true,
+    copyPublicDir: false,
+    rollupOptions: { output: { entryFileNames: 'index.js' } },
+  },
+});
