@@ -1,11 +1,14 @@
-// The browser tests drive Debian's Chromium, and the report tests read PDFs back with poppler's pdftotext;
-// a fresh machine gets both from apt, as Playwright's own browser download cannot reach its servers from here.
+// The browser tests drive Debian's Chromium, the report tests read PDFs back with poppler's pdftotext, and
+// the proxy test puts Debian's nginx in front of the app with a certificate openssl makes;
+// a fresh machine gets them from apt, as Playwright's own browser download cannot reach its servers from here.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const NEEDED = [
   { path: '/usr/bin/chromium', pkg: 'chromium' },
   { path: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
+  { path: '/usr/sbin/nginx', pkg: 'nginx' },
+  { path: '/usr/bin/openssl', pkg: 'openssl' },
 ];
 const missing = NEEDED.filter(({ path }) => !existsSync(path));
 if (missing.length > 0) {
