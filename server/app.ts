@@ -95,7 +95,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
   );
   api.all('*', authorize('signedIn'), () => fail(404, 'not_found', 'Det finns ingen sådan adress i API:et.'));
 
-  const loginLimiter = createAddressLimiter(loginAttemptsPerMinute);
+  const loginLimiter = createAddressLimiter(db, loginAttemptsPerMinute);
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.use('*', requestLog(trustProxy));

@@ -10,6 +10,8 @@ import { closeReportBrowser } from './lib/report/reportPdf.ts';
 import { loadDemoIfEmpty } from './demo/loadDemo.ts';
 import { startReminderWorker } from './lib/reminders/reminderWorker.ts';
 import { startLog } from './lib/log.ts';
+import { scheduleCleanup } from './lib/jobs/cleanup.ts';
+import { startLeadership } from './lib/jobs/leadership.ts';
 
 function configOrExit() {
   try {
@@ -32,10 +34,13 @@ if (config.demoData) {
 }
 
 const settings = { chromiumPath: config.chromiumPath, mailEnabled: config.mail !== null, koladaUrl: config.kolada.url };
-const reminders = config.mail ? startReminderWorker(db, { mail: config.mail, reminders: config.reminders }) : null;
+// Several processes may share the database; the one holding the lead runs the scheduled jobs.
+const leadership = await startLeadership(db);
+const reminders = config.mail ? startReminderWorker(db, { mail: config.mail, reminders: config.reminders, leads: leadership.leads }) : null;
 if (!config.mail) log.info('E-post är avstängd (SMTP_URL saknas): påminnelser syns bara i appen.');
 const kolada = new KoladaClient({ baseUrl: config.kolada.url, userAgent: KOLADA_USER_AGENT });
-const stopKolada = config.kolada.nightlyHour === null ? null : scheduleKolada(db, kolada, config.kolada.nightlyHour);
+const stopKolada = config.kolada.nightlyHour === null ? null : scheduleKolada(db, kolada, config.kolada.nightlyHour, leadership.leads);
+const stopCleanup = scheduleCleanup(db, leadership);
 // A plain HTTP/1.1 server (no HTTP/2 options given); TLS is the proxy's.
 const server = serve({ fetch: createApp({ db, clientDir: config.clientDir, trustProxy: config.trustProxy, settings, kolada }).fetch, port: config.port, hostname: config.host }, (info) => {
   log.info({ port: info.port, database: db.kind }, `Målbild på http://localhost:${info.port} (databas: ${db.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL'})`);
@@ -59,6 +64,8 @@ async function shutdown(signal: NodeJS.Signals) {
   clearTimeout(bound);
   await reminders?.stop();
   stopKolada?.();
+  stopCleanup();
+  await leadership.stop();
   await closeReportBrowser();
   await db.close();
   log.info('Stoppad.');

@@ -12,5 +12,16 @@ export interface Database extends Queryable {
   /** Runs statements separated by semicolons, without parameters (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Takes the lock named `name` for as long as this process holds it, or answers null when another
+   * process has it. A process that dies drops it with its connection.
+   */
+  tryHoldLock(name: string): Promise<HeldLock | null>;
   readonly kind: 'pglite' | 'postgres';
+}
+
+export interface HeldLock {
+  /** Whether the lock is still held (its connection alive). */
+  held(): Promise<boolean>;
+  release(): Promise<void>;
 }

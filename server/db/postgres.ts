@@ -38,5 +38,32 @@ export async function openPostgres(connectionString: string, schema: string | nu
     async close() {
       await pool.end();
     },
+    async tryHoldLock(name) {
+      // A session-level advisory lock on a connection kept for it: PostgreSQL drops it when the process or
+      // its connection dies. Named per schema, so installations sharing a database do not block each other.
+      const client = await pool.connect();
+      const release = (error?: Error) => client.release(error);
+      try {
+        const [row] = (await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1 || ':' || current_schema())) AS ok`, [name])).rows;
+        if (row?.ok) {
+          let gone = false;
+          const lost = () => (gone = true);
+          client.on('error', lost);
+          client.on('end', lost);
+          return {
+            held: async () => !gone && (await client.query('SELECT 1').then(() => true, () => false)),
+            release: async () => {
+              if (!gone) await client.query(`SELECT pg_advisory_unlock(hashtext($1 || ':' || current_schema()))`, [name]).catch(() => undefined);
+              release(gone ? new Error('lost') : undefined);
+            },
+          };
+        }
+        release();
+        return null;
+      } catch (error) {
+        release(error as Error);
+        return null;
+      }
+    },
   };
 }

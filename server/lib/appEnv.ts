@@ -22,8 +22,8 @@ export interface AppEnv {
     access: Access | null;
     /** Whether cookies must be `Secure` (everywhere but plain-HTTP localhost). */
     secureCookies: boolean;
-    /** Counts sign-in attempts per client address; false means too many this minute. */
-    loginLimiter: (address: string) => boolean;
+    /** Counts a sign-in attempt of a client address; false means too many this minute. */
+    loginLimiter: (address: string) => Promise<boolean>;
     /** What the server was started with that handlers need. */
     settings: ServerSettings;
     /** The process's one polite client of Kolada. */

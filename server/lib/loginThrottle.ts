@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import { countAttempt } from '../db/signInAttempts.ts';
 
 /**
  * After this many failed sign-ins for one e-mail address from one client address within the window, that
@@ -55,15 +56,14 @@ export async function currentLockouts(db: Queryable): Promise<Lockout[]> {
   }));
 }
 
-/** Requests per address per minute on the sign-in route, before the database is even asked. */
-export function createAddressLimiter(perMinute: number) {
-  const hits = new Map<string, number[]>();
-  return (address: string): boolean => {
-    const now = Date.now();
-    const recent = (hits.get(address) ?? []).filter((at) => now - at < 60_000);
-    recent.push(now);
-    hits.set(address, recent);
-    if (hits.size > 10_000) hits.clear();
-    return recent.length <= perMinute;
-  };
+/** The window of the per-address limit. */
+export const ATTEMPT_WINDOW_SECONDS = 60;
+
+/**
+ * Requests per client address and minute on the sign-in routes, before a password is even checked.
+ * Counted in the database, so the limit holds across every server process behind the proxy; a process
+ * of its own would let an attacker multiply it by the number of processes.
+ */
+export function createAddressLimiter(db: Queryable, perMinute: number) {
+  return async (address: string): Promise<boolean> => (await countAttempt(db, address, ATTEMPT_WINDOW_SECONDS)) <= perMinute;
 }

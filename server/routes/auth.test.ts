@@ -79,13 +79,16 @@ describe('signing in', () => {
     expect(lockedNobody.error.message).toBe(lockedBody.error.message);
   });
 
-  it('limits sign-in attempts per client address', async () => {
-    const limited = await openTestApp(t.db, { loginAttemptsPerMinute: 3 });
+  it('limits sign-in attempts per client address, counted across every server process on the database', async () => {
+    // Two apps on one database are two server processes behind one proxy; the browser's address is its own.
+    const [first, second] = [await openTestApp(t.db, { loginAttemptsPerMinute: 3, trustProxy: true }), await openTestApp(t.db, { loginAttemptsPerMinute: 3, trustProxy: true })];
+    const browser = `2001:db8::${randomUUID().slice(0, 4)}`;
+    const attempt = (app: typeof first, address: string) =>
+      app.anonymous.request('/api/auth/login', { method: 'POST', headers: { 'x-forwarded-for': address }, body: JSON.stringify({ email: `${randomUUID()}@x.se`, password: 'x' }) });
     const statuses = [];
-    for (let i = 0; i < 5; i++) {
-      statuses.push((await limited.anonymous.request('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: `${randomUUID()}@x.se`, password: 'x' }) })).status);
-    }
+    for (let i = 0; i < 5; i++) statuses.push((await attempt(i % 2 === 0 ? first : second, browser)).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    expect((await attempt(second, `${browser}:1`)).status, 'another address is not limited by this one').toBe(401);
   });
 
   it('refuses a deactivated account', async () => {

@@ -31,7 +31,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password } = c.req.valid('json');
     const db = c.var.db;
     const { address } = c.var.client;
-    if (!c.var.loginLimiter(address)) return fail(429, 'rate_limited', 'För många inloggningsförsök. Vänta en minut och försök igen.');
+    if (!(await c.var.loginLimiter(address))) return fail(429, 'rate_limited', 'För många inloggningsförsök. Vänta en minut och försök igen.');
     const locked = await lockedMinutes(db, email, address);
     if (locked > 0) {
       await db.transaction((tx) => audit(tx, c, { action: 'login.locked', actor: { id: null, name: email }, detail: { email } }));
@@ -82,7 +82,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { email } = access.user;
     const { address } = c.var.client;
     // Guessing the current password here is guessing a sign-in: the same limits and lock apply.
-    if (!c.var.loginLimiter(address)) return fail(429, 'rate_limited', 'För många försök. Vänta en minut och försök igen.');
+    if (!(await c.var.loginLimiter(address))) return fail(429, 'rate_limited', 'För många försök. Vänta en minut och försök igen.');
     const locked = await lockedMinutes(db, email, address);
     if (locked > 0) return fail(429, 'locked', lockedMessage(locked));
     if (!(await passwordProvider.authenticate(db, { email, secret: currentPassword }))) {

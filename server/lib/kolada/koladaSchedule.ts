@@ -20,11 +20,12 @@ export async function koladaDue(db: Database, hour: number, now: Date): Promise<
 }
 
 /**
- * Every server process checks now and then; the run's claim makes one of them do it, so the fetch runs
- * once a night however many processes there are. Answers a function that stops the checking.
+ * The leading process checks now and then (see jobs/leadership.ts); the run's claim would keep a second
+ * fetch from starting even without the lead. Answers a function that stops the checking.
  */
-export function scheduleKolada(db: Database, client: KoladaClient, hour: number): () => void {
+export function scheduleKolada(db: Database, client: KoladaClient, hour: number, leads: () => boolean = () => true): () => void {
   const check = async () => {
+    if (!leads()) return;
     try {
       if (await koladaDue(db, hour, new Date())) await fetchKolada(db, client, { startedBy: 'Nattlig hämtning' });
     } catch (error) {

@@ -9,6 +9,8 @@ export interface ReminderWorkerOptions {
   reminders: ReminderSettings;
   scheduleEveryMs?: number;
   sendEveryMs?: number;
+  /** Whether this process leads the scheduled jobs (see jobs/leadership.ts); the others leave the work to it. */
+  leads?: () => boolean;
 }
 
 export interface ReminderWorker {
@@ -20,13 +22,14 @@ export interface ReminderWorker {
 
 /**
  * The server process's part in reminding: every `scheduleEveryMs` it queues the reminders due, every
- * `sendEveryMs` it sends what is queued. Every process runs one; the queue's keys and claims make sure
- * each reminder is queued once and sent by one of them. A failing run is logged and tried at the next tick.
+ * `sendEveryMs` it sends what is queued, when it leads the scheduled jobs. The queue's keys and claims would
+ * keep a reminder from being queued or sent twice even without the lead. A failing run is logged and tried at the next tick.
  */
-export function startReminderWorker(db: Database, { mail, reminders, scheduleEveryMs = 15 * 60_000, sendEveryMs = 30_000 }: ReminderWorkerOptions): ReminderWorker {
+export function startReminderWorker(db: Database, { mail, reminders, scheduleEveryMs = 15 * 60_000, sendEveryMs = 30_000, leads = () => true }: ReminderWorkerOptions): ReminderWorker {
   const sender = new MailSender(db, mail);
   let running: Promise<void> = Promise.resolve();
   const serially = (work: () => Promise<unknown>) => {
+    if (!leads()) return running;
     running = running.then(work).then(
       () => undefined,
       (error: unknown) => log().error({ err: error }, 'reminders failed'),
