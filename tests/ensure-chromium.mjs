@@ -1,5 +1,6 @@
 // The browser tests drive Debian's Chromium, the report tests read PDFs back with poppler's pdftotext, and
-// the proxy test puts Debian's nginx in front of the app with a certificate openssl makes;
+// the proxy test puts Debian's nginx in front of the app with a certificate openssl makes, and the
+// tests of several server processes and of backups run Debian's PostgreSQL even on the PGlite run;
 // a fresh machine gets them from apt, as Playwright's own browser download cannot reach its servers from here.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +10,7 @@ const NEEDED = [
   { path: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
   { path: '/usr/sbin/nginx', pkg: 'nginx' },
   { path: '/usr/bin/openssl', pkg: 'openssl' },
+  { path: '/usr/lib/postgresql', pkg: 'postgresql' },
 ];
 const missing = NEEDED.filter(({ path }) => !existsSync(path));
 if (missing.length > 0) {

@@ -29,11 +29,17 @@ export interface ChaosOptions {
   log?: (line: string) => void;
   /** PostgreSQL to run on (a fresh database is made there); null runs on PGlite. Defaults to DATABASE_URL. */
   databaseUrl?: string | null;
+  /**
+   * Server processes on the one database (more than one needs PostgreSQL): each request goes to one of
+   * them at random, as a proxy balancing the load sends it, and each crash takes one of them down.
+   */
+  servers?: number;
 }
 
 export interface ChaosReport {
   seed: number;
   database: 'pglite' | 'postgres';
+  servers: number;
   mutations: number;
   byName: Record<string, number>;
   results: { applied: number; conflict: number; rejected: number };
@@ -62,14 +68,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * entry missing, a conflict dropped, a device that does not show what the server holds.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
-  const { seed, mutations: target, restarts = 3, faultRates = DEFAULT_FAULT_RATES, forbiddenShare = 0.01, log = () => undefined, databaseUrl } = options;
+  const { seed, mutations: target, restarts = 3, faultRates = DEFAULT_FAULT_RATES, forbiddenShare = 0.01, log = () => undefined, databaseUrl, servers: serverCount = 1 } = options;
   const started = performance.now();
   const random = seededRandom(seed);
   const database = await freshServerDatabase('chaos', { inMemoryFolder: true, ...(databaseUrl === undefined ? {} : { databaseUrl }) });
   const seedDb = await database.open();
   await seedChaosData(seedDb);
   await seedDb.close();
-  const server = await ChildServer.start(database);
+  if (serverCount > 1 && database.kind !== 'postgres') throw new Error('several server processes need PostgreSQL');
+  const servers: ChildServer[] = [];
+  for (let i = 0; i < serverCount; i++) servers.push(await ChildServer.start(database));
+  const anyServer = (pick: () => number) => () => servers[Math.floor(pick() * servers.length)]!.baseURL;
   const faults: Record<Fault, number> = { dropRequest: 0, error500: 0, dropResponse: 0, error500After: 0 };
   // Healthy while everyone signs in and gets the plan; bad from the first step on.
   let healthy = true;
@@ -82,9 +91,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   try {
     const devices: ChaosDevice[] = [];
     for (const person of CHAOS_PEOPLE) {
-      const cookie = await signIn(server.baseURL, person.email, CHAOS_PASSWORD);
+      const cookie = await signIn(servers[0]!.baseURL, person.email, CHAOS_PASSWORD);
       const deviceRandom = random.fork(person.email);
-      const plain = cookieTransport(() => server.baseURL, cookie);
+      const routing = deviceRandom.fork('proxy');
+      const plain = cookieTransport(anyServer(() => routing.next()), cookie);
       const counted: typeof plain = (input, init) => {
         requests++;
         return plain(input, init);
@@ -136,10 +146,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         crashes++;
         // Killed while the step's requests may be in flight; the devices go on (and fail) while it is down.
         await sleep(random.int(0, 40));
-        await server.kill();
+        const crashing = servers[crashes % servers.length]!;
+        await crashing.kill();
         await step;
         for (let down = random.int(2, 6); down > 0; down--) await Promise.all([...devices].sort(() => random.next() - 0.5).slice(0, 2).map(operate));
-        await server.start();
+        await crashing.start();
         log(`crash ${crashes} after ${made.length} mutations; server back`);
         continue;
       }
@@ -163,7 +174,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     const problems = rounds >= 20 ? ['the devices never became quiet'] : [];
     problems.push(...(await checkDevices(devices, made)));
-    await server.stop();
+    for (const each of servers) await each.stop();
     const db = await database.open();
     let results: ChaosReport['results'];
     try {
@@ -176,6 +187,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     return {
       seed,
       database: database.kind,
+      servers: servers.length,
       mutations: made.length,
       byName,
       results,
@@ -188,9 +200,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       problems,
     };
   } catch (error) {
-    throw new Error(`chaos run with seed ${seed} failed: ${(error as Error).message}\nserver output:\n${server.lastOutput()}`, { cause: error });
+    throw new Error(`chaos run with seed ${seed} failed: ${(error as Error).message}\nserver output:\n${servers.map((each) => each.lastOutput()).join('\n--\n')}`, { cause: error });
   } finally {
-    await server.kill();
+    for (const each of servers) await each.kill();
     await database.remove();
   }
 }
