@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * The server as one plain ES module for `node dist-server/index.js`: the app's own code (server and
+ * The server as plain ES modules for `node dist-server/index.js` (and `restored.js`): the app's own code (server and
  * shared) bundled, its dependencies left to node_modules, no TypeScript loader at run time. The SQL
  * migrations and the demo plan are read from disk beside the bundle, so they are copied there.
  */
@@ -21,12 +21,17 @@ export default defineConfig({
   plugins: [besideTheBundle],
   resolve: { alias: { '@shared': `${root}shared` } },
   build: {
-    ssr: 'server/index.ts',
+    ssr: true,
     outDir: 'dist-server',
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
     copyPublicDir: false,
-    rollupOptions: { output: { entryFileNames: 'index.js' } },
+    // The server, and the command run after restoring a backup; what they share goes in chunks beside them
+    // (not in a subfolder), so paths read relative to the code still find the migrations.
+    rollupOptions: {
+      input: { index: `${root}server/index.ts`, restored: `${root}server/cli/restored.ts` },
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    },
   },
 });

@@ -12,6 +12,7 @@ export type MetaEntry =
   | { key: 'cursor'; value: number }
   | { key: 'lastPulledAt'; value: string }
   | { key: 'scope'; value: number }
+  | { key: 'epoch'; value: string }
   | { key: 'deviceId'; value: string }
   | { key: 'me'; value: Me }
   | { key: 'owner'; value: string };

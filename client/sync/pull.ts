@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { ENTITY_NAMES, type EntityName } from '@shared/schemas/entities.ts';
 import { PULL_MAX_LIMIT, PullResponseSchema, type PullResponse } from '@shared/schemas/sync.ts';
-import type { MalbildDb } from '../db/database.ts';
+import type { MalbildDb, MetaEntry } from '../db/database.ts';
 import { reapplyPending } from './outbox.ts';
 
-export type FetchPage = (since: number, limit: number, scope: number | null) => Promise<unknown>;
+export type FetchPage = (since: number, limit: number, scope: number | null, epoch: string | null) => Promise<unknown>;
 
 export interface PullResult {
   /** Records written or removed on the device. */
@@ -31,18 +31,20 @@ export interface PullOptions {
  * page applied together with its new cursor in one Dexie transaction, so a pull cut off half-way
  * resumes where it stopped and never leaves records without the cursor that covers them. The next page
  * is asked for while the current one is written, so waiting for the server and writing overlap. A
- * `reset` (unknown cursor, or the person's rights changed) empties the tables first, so records the
+ * `reset` (unknown cursor, a restored database, or the person's rights changed) empties the tables first, so records the
  * person may no longer read leave the device.
  */
 export async function pull(db: MalbildDb, fetchPage: FetchPage, { pageSize = PULL_MAX_LIMIT, onProgress }: PullOptions = {}): Promise<PullResult> {
   const tables = [...ENTITY_NAMES.map((name) => db.table(name)), db.meta, db.outbox];
   let cursor = Number((await db.meta.get('cursor'))?.value ?? 0);
   const scopeEntry = await db.meta.get('scope');
+  const epochEntry = await db.meta.get('epoch');
+  let epoch = typeof epochEntry?.value === 'string' ? epochEntry.value : null;
   let start = cursor;
   let applied = 0;
   // A page asked for ahead may fail while this one is being written; that failure is met when it is awaited.
   const ask = (since: number, scope: number | null) => {
-    const page = fetchPage(since, pageSize, scope);
+    const page = fetchPage(since, pageSize, scope, epoch);
     page.catch(() => undefined);
     return page;
   };
@@ -56,14 +58,17 @@ export async function pull(db: MalbildDb, fetchPage: FetchPage, { pageSize = PUL
       await writePage(db, page);
       // Changes not yet sent stay on top of whatever the server said meanwhile.
       await reapplyPending(db);
-      await db.meta.bulkPut([
+      const kept: MetaEntry[] = [
         { key: 'cursor', value: page.cursor },
         { key: 'scope', value: page.scope },
         { key: 'lastPulledAt', value: new Date().toISOString() },
-      ]);
+      ];
+      if (page.epoch) kept.push({ key: 'epoch', value: page.epoch });
+      await db.meta.bulkPut(kept);
     });
     applied += page.changes.length;
     cursor = page.cursor;
+    epoch = page.epoch ?? epoch;
     if (page.reset) {
       start = 0;
       next = ask(0, page.scope);

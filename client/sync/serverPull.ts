@@ -13,8 +13,8 @@ export class HttpError extends Error {
 
 const pageFetcher =
   (client: typeof api): FetchPage =>
-  async (since, limit, scope) => {
-    const query = { since: String(since), limit: String(limit), ...(scope === null ? {} : { scope: String(scope) }) };
+  async (since, limit, scope, epoch) => {
+    const query = { since: String(since), limit: String(limit), ...(scope === null ? {} : { scope: String(scope) }), ...(epoch === null ? {} : { epoch }) };
     const response = await client.sync.pull.$get({ query }, { init: { signal: syncDeadline() } });
     if (!response.ok) throw new HttpError(response.status);
     return response.json();

@@ -11,9 +11,12 @@ const migrationFiles = () =>
     .filter((name) => /^\d{3}_[\w-]+\.sql$/.test(name))
     .sort();
 
-/** Applies the numbered SQL files in migrations/ that this database has not seen, each in its own transaction. */
-export async function migrate(db: Database): Promise<string[]> {
-  const files = migrationFiles();
+/**
+ * Applies the numbered SQL files in migrations/ that this database has not seen, in one transaction.
+ * `through` stops after that file: the schema an earlier release left, which the upgrade test starts from.
+ */
+export async function migrate(db: Database, { through = null }: { through?: string | null } = {}): Promise<string[]> {
+  const files = migrationFiles().filter((name) => through === null || name <= through);
   return db.transaction(async (tx) => {
     // Several servers (or test files) may start against one PostgreSQL at once.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);

@@ -5,6 +5,7 @@ import { ENTITY_SCHEMAS, type EntityName, type RecordInput } from '@shared/schem
 import { PullResponseSchema, type Change, type PullResponse } from '@shared/schemas/sync.ts';
 import { openTestApp, type TestApp } from '../../tests/fixtures/testApp.ts';
 import { importTestPlan } from '../../tests/fixtures/planDocument.ts';
+import { renewServerIdentity } from '../db/serverIdentity.ts';
 import { currentSeq, deleteRecord, putRecords } from '../db/records.ts';
 
 let t: TestApp;
@@ -152,6 +153,22 @@ describe('GET /api/sync/pull', () => {
     expect(await pull(head)).toMatchObject({ changes: [], cursor: head, hasMore: false, reset: false });
     expect(await pull(head + 1)).toMatchObject({ changes: [], cursor: 0, hasMore: true, reset: true });
     expect(await pull(999_999_999_999_999)).toMatchObject({ changes: [], reset: true });
+  });
+
+  it('answers reset to a copy from another database identity (a restored backup), even with a cursor it reaches', async () => {
+    await importTestPlan(t.db);
+    const head = await currentSeq(t.db);
+    const { body: first } = await t.json(`/api/sync/pull?since=${head}`);
+    expect(first.epoch).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await t.json(`/api/sync/pull?since=${head}&epoch=${first.epoch}`)).body).toMatchObject({ reset: false, cursor: head });
+
+    const renewed = await renewServerIdentity(t.db);
+    expect(renewed).not.toBe(first.epoch);
+    expect((await t.json(`/api/sync/pull?since=${head}&epoch=${first.epoch}`)).body).toMatchObject({ changes: [], cursor: 0, reset: true, epoch: renewed });
+    expect((await t.json(`/api/sync/pull?since=0&epoch=${first.epoch}`)).body, 'a load from the start is a load afresh').toMatchObject({ reset: false });
+    const bad = await t.json(`/api/sync/pull?since=${head}&epoch=${'x'.repeat(5000)}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('epoch');
   });
 
   it('never skips or repeats a change when paging with small limits while records change between pages', async () => {

@@ -5,6 +5,7 @@ import { MutationSchema, PushRequestSchema, PushResponseSchema, type MutationRes
 import { issuePath } from '@shared/schemas/messages.ts';
 import { PullQuerySchema, PullResponseSchema, type PullResponse } from '@shared/schemas/sync.ts';
 import { changesSince, currentSeq } from '../db/records.ts';
+import { serverEpoch } from '../db/serverIdentity.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { actorOf } from '../lib/actor.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
@@ -22,20 +23,21 @@ export const syncRoutes = new Hono<AppEnv>()
   authorize('signedIn'),
   validate('query', PullQuerySchema),
   async (c) => {
-    const { since, limit, scope } = c.req.valid('query');
+    const { since, limit, scope, epoch: deviceEpoch } = c.req.valid('query');
     const access = accessOf(c);
     const db = c.var.db;
     const scopeVersion = access.user.scopeVersion;
     // Read the head first: anything committed after this read is left for the next pull, never skipped.
-    const head = await currentSeq(db);
-    if (since > head || (since > 0 && scope !== undefined && scope !== scopeVersion)) {
-      return c.json({ changes: [], cursor: 0, hasMore: true, reset: true, scope: scopeVersion, head } satisfies PullResponse, 200);
+    const [head, epoch] = await Promise.all([currentSeq(db), serverEpoch(db)]);
+    const otherDatabase = since > 0 && deviceEpoch !== undefined && deviceEpoch !== epoch;
+    if (since > head || otherDatabase || (since > 0 && scope !== undefined && scope !== scopeVersion)) {
+      return c.json({ changes: [], cursor: 0, hasMore: true, reset: true, scope: scopeVersion, head, epoch } satisfies PullResponse, 200);
     }
     const changes = await changesSince(db, since, limit, access.isAdmin ? null : access.readableUnitIds);
     const hasMore = changes.length === limit;
     const last = changes.at(-1)?.seq;
     const cursor = hasMore && last !== undefined ? last : Math.max(head, last ?? since);
-    return c.json({ changes, cursor, hasMore, reset: false, scope: scopeVersion, head } satisfies PullResponse, 200);
+    return c.json({ changes, cursor, hasMore, reset: false, scope: scopeVersion, head, epoch } satisfies PullResponse, 200);
   },
 )
   .post(

@@ -13,6 +13,8 @@ export const PullQuerySchema = v.object({
   since: v.optional(SeqTextSchema, '0'),
   /** The scope version the device's copy was made under; another one means its rights changed. */
   scope: v.optional(SeqTextSchema),
+  /** The database identity the device's copy came from; another one means a restore (or another server). */
+  epoch: v.optional(v.pipe(v.string(), v.uuid('epoch måste vara ett uuid.'))),
   limit: v.optional(
     v.pipe(
       v.string(),
@@ -44,8 +46,8 @@ export const PullResponseSchema = v.object({
   cursor: v.number(),
   hasMore: v.boolean(),
   /**
-   * True when the device's copy cannot be brought up to date by changes alone: its cursor is unknown to
-   * this server (a database was restored), or the person's rights changed since (records may have left
+   * True when the device's copy cannot be brought up to date by changes alone: it came from another
+   * database identity or its cursor is unknown to this server (a database was restored), or the person's rights changed since (records may have left
    * their scope). The device drops its synced tables and loads `since=0` afresh.
    */
   reset: v.boolean(),
@@ -53,5 +55,7 @@ export const PullResponseSchema = v.object({
   scope: v.number(),
   /** The server's latest change sequence when the page was read: how far a pull has to go. */
   head: v.number(),
+  /** The database's identity, to send back as `epoch`: it changes when a backup is restored. */
+  epoch: v.optional(v.string()),
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;

@@ -13,7 +13,7 @@ export async function serverSnapshot(fetchPage: FetchPage): Promise<Snapshot> {
   const snapshot = empty();
   let since = 0;
   for (;;) {
-    const page = (await fetchPage(since, PULL_MAX_LIMIT, null)) as PullResponse;
+    const page = (await fetchPage(since, PULL_MAX_LIMIT, null, null)) as PullResponse;
     for (const change of page.changes) {
       if (change.deleted || !change.record) snapshot[change.entity].delete(change.id);
       else snapshot[change.entity].set(change.id, change.record);
