@@ -11,6 +11,7 @@ import type { Database } from './db/database.ts';
 import type { AppEnv, ServerSettings } from './lib/appEnv.ts';
 import { authorize, enforceRules } from './lib/authorize.ts';
 import { fail, handleError } from './lib/errors.ts';
+import { OidcClient } from './lib/identity/oidc.ts';
 import { createAddressLimiter } from './lib/loginThrottle.ts';
 import { readRequestClient } from './lib/requestClient.ts';
 import { requestLog } from './lib/requestLog.ts';
@@ -18,6 +19,7 @@ import { rejectCrossSite, securityHeaders, strictTransport } from './lib/webSecu
 import { activityRoutes } from './routes/activities.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { healthRoutes, readyRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
@@ -62,6 +64,7 @@ function buildApi() {
     .route('/health', healthRoutes)
     .route('/ready', readyRoutes)
     .route('/auth', authRoutes)
+    .route('/auth/oidc', oidcRoutes)
     .route('/plans', planRoutes)
     .route('/plans', reportRoutes)
     .route('/plans', planKoladaRoutes)
@@ -77,7 +80,8 @@ function buildApi() {
 export type AppType = ReturnType<typeof buildApi>;
 
 export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustProxy = false, settings = {}, kolada: sharedKolada }: AppOptions) {
-  const serverSettings: ServerSettings = { chromiumPath: '/usr/bin/chromium', mailEnabled: false, koladaUrl: 'https://api.kolada.se/v3', ...settings };
+  const serverSettings: ServerSettings = { chromiumPath: '/usr/bin/chromium', mailEnabled: false, koladaUrl: 'https://api.kolada.se/v3', oidc: null, passwordLogin: true, ...settings };
+  const oidc = serverSettings.oidc ? new OidcClient(serverSettings.oidc) : null;
   const kolada = sharedKolada ?? new KoladaClient({ baseUrl: serverSettings.koladaUrl, userAgent: KOLADA_USER_AGENT });
   const api = buildApi();
   api.get(
@@ -114,6 +118,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
     c.set('loginLimiter', loginLimiter);
     c.set('settings', serverSettings);
     c.set('kolada', kolada);
+    c.set('oidc', oidc);
     c.header('Cache-Control', 'no-store');
     const device = c.req.header('x-device-id');
     if (device !== undefined && !DEVICE_ID_PATTERN.test(device)) return fail(400, 'invalid_input', 'Ogiltigt enhets-id (X-Device-Id).');

@@ -29,3 +29,59 @@ describe('the server’s environment', () => {
     expect(readConfig({ LOG_LEVEL: 'debug', LOG_FORMAT: 'pretty', SHUTDOWN_SECONDS: '30' })).toMatchObject({ log: { level: 'debug', pretty: true }, shutdownMs: 30_000 });
   });
 });
+
+describe('sign-in through the region’s identity provider', () => {
+  const OIDC = { OIDC_ISSUER: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0', OIDC_CLIENT_ID: 'malbild', OIDC_CLIENT_SECRET: 'hemligt', PUBLIC_URL: 'https://malbild.region.se/' };
+
+  it('is off, and passwords on, unless OIDC_ISSUER is set', () => {
+    expect(readConfig({})).toMatchObject({ oidc: null, passwordLogin: true });
+  });
+
+  it('refuses people it does not know by e-mail, and sends them back to PUBLIC_URL, unless told otherwise', () => {
+    expect(readConfig(OIDC).oidc).toEqual({
+      issuer: OIDC.OIDC_ISSUER,
+      clientId: 'malbild',
+      clientSecret: 'hemligt',
+      claim: 'email',
+      scopes: 'openid email profile',
+      redirectUri: 'https://malbild.region.se/api/auth/oidc/callback',
+      postLogoutRedirectUri: 'https://malbild.region.se/logga-in',
+      displayName: 'regionens inloggning',
+      unknown: { create: false },
+    });
+  });
+
+  it('creates unknown people with a role on a unit, matches on HSA-id, and turns passwords off, when told', () => {
+    const config = readConfig({ ...OIDC, OIDC_CLAIM: 'hsa_id', OIDC_SCOPES: 'openid profile email hsa', OIDC_NAME: 'SITHS eID', OIDC_UNKNOWN: 'create', OIDC_NEW_ROLE: 'läsare', OIDC_NEW_UNIT: 'bup', PASSWORD_LOGIN: '0' });
+    expect(config.oidc).toMatchObject({ claim: 'hsa_id', scopes: 'openid profile email hsa', displayName: 'SITHS eID', unknown: { create: true, role: 'läsare', unit: 'bup' } });
+    expect(config.passwordLogin).toBe(false);
+  });
+
+  it('allows a plain-http provider only on this machine', () => {
+    expect(readConfig({ ...OIDC, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe('http://127.0.0.1:4000');
+    expect(readConfig({ ...OIDC, OIDC_ISSUER: 'http://localhost:4000/realms/region' }).oidc?.issuer).toBe('http://localhost:4000/realms/region');
+    for (const issuer of ['http://idp.region.se', 'http://localhost.evil.example', 'idp.region.se', 'https://']) {
+      expect(() => readConfig({ ...OIDC, OIDC_ISSUER: issuer }), issuer).toThrow(/OIDC_ISSUER måste vara identitetsleverantörens adress med https:\/\//);
+    }
+  });
+
+  it('says which setting is missing or wrong, and how to write it', () => {
+    const { PUBLIC_URL: _url, ...withoutUrl } = OIDC;
+    expect(() => readConfig(withoutUrl)).toThrow(/PUBLIC_URL: Ange appens adress .* inloggning via OIDC/);
+    expect(() => readConfig({ ...OIDC, OIDC_CLIENT_ID: undefined })).toThrow(/OIDC_CLIENT_ID: Ange appens klient-id/);
+    expect(() => readConfig({ ...OIDC, OIDC_CLIENT_SECRET: undefined })).toThrow(/OIDC_CLIENT_SECRET: Ange appens klienthemlighet/);
+    expect(() => readConfig({ ...OIDC, OIDC_UNKNOWN: 'create' })).toThrow(/OIDC_NEW_ROLE: Ange rollen nya personer får/);
+    expect(() => readConfig({ ...OIDC, OIDC_UNKNOWN: 'create', OIDC_NEW_ROLE: 'läsare' })).toThrow(/OIDC_NEW_UNIT: Ange enheten/);
+    expect(() => readConfig({ ...OIDC, OIDC_UNKNOWN: 'create', OIDC_NEW_ROLE: 'administratör', OIDC_NEW_UNIT: 'bup' })).toThrow(/OIDC_NEW_ROLE måste vara läsare, rapportör eller controller/);
+    expect(() => readConfig({ ...OIDC, OIDC_NEW_ROLE: 'läsare' })).toThrow(/OIDC_UNKNOWN: OIDC_NEW_ROLE och OIDC_NEW_UNIT gäller bara med OIDC_UNKNOWN=create/);
+    expect(() => readConfig({ ...OIDC, OIDC_UNKNOWN: 'allow' })).toThrow(/OIDC_UNKNOWN måste vara refuse .* eller create/);
+    expect(() => readConfig({ ...OIDC, OIDC_CLAIM: 'hsa id' })).toThrow(/OIDC_CLAIM måste vara namnet på ett claim/);
+    expect(() => readConfig({ ...OIDC, OIDC_SCOPES: 'email profile' })).toThrow(/OIDC_SCOPES måste innehålla openid/);
+    expect(() => readConfig({ OIDC_CLIENT_ID: 'malbild' })).toThrow(/OIDC_ISSUER: Ange identitetsleverantörens adress – OIDC_CLIENT_ID är satt/);
+  });
+
+  it('keeps passwords on without OIDC, or nobody could sign in', () => {
+    expect(() => readConfig({ PASSWORD_LOGIN: '0' })).toThrow(/PASSWORD_LOGIN: Inloggning med lösenord kan bara stängas av när inloggning via OIDC är på/);
+    expect(() => readConfig({ ...OIDC, PASSWORD_LOGIN: 'nej' })).toThrow(/PASSWORD_LOGIN måste vara 0 eller 1/);
+  });
+});

@@ -33,7 +33,7 @@ if (config.demoData) {
   if (accounts) log.info(`${accounts} demokonton skapade (se README.md).`);
 }
 
-const settings = { chromiumPath: config.chromiumPath, mailEnabled: config.mail !== null, koladaUrl: config.kolada.url };
+const settings = { chromiumPath: config.chromiumPath, mailEnabled: config.mail !== null, koladaUrl: config.kolada.url, oidc: config.oidc, passwordLogin: config.passwordLogin };
 // Several processes may share the database; the one holding the lead runs the scheduled jobs.
 const leadership = await startLeadership(db);
 const reminders = config.mail ? startReminderWorker(db, { mail: config.mail, reminders: config.reminders, leads: leadership.leads }) : null;

@@ -1,6 +1,6 @@
 import { computed, readonly, ref, shallowRef } from 'vue';
 import * as v from 'valibot';
-import { UserSchema, type CreateGrant, type CreateUser, type User } from '@shared/schemas/user.ts';
+import { UserSchema, type CreateGrant, type CreateUser, type UpdateUser, type User } from '@shared/schemas/user.ts';
 import { ApiRequestError, requestJson, requestVoid } from '../http.ts';
 import { t } from '../strings/index.ts';
 
@@ -45,7 +45,7 @@ export function useAdminUsers() {
     error: readonly(error),
     load,
     create: async (input: CreateUser) => replace((await requestJson('POST', '/api/admin/users', UserResponseSchema, input)).user),
-    update: async (id: string, patch: { name?: string; active?: boolean }) =>
+    update: async (id: string, patch: UpdateUser) =>
       replace((await requestJson('PATCH', path(id), UserResponseSchema, patch)).user),
     setPassword: (id: string, password: string) => requestVoid('PUT', `${path(id)}/password`, { password }),
     addGrant: async (id: string, grant: CreateGrant) => replace((await requestJson('POST', `${path(id)}/grants`, UserResponseSchema, grant)).user),

@@ -151,12 +151,39 @@ describe('the session store', () => {
     const session = freshSession();
     await session.load();
     await deviceDb.plan.put({ id: randomUUID() } as never);
-    await session.logout();
+    expect(await session.logout()).toEqual({ endSessionUrl: null });
     expect(calls).toContain('POST /api/auth/logout');
     expect(session.me).toBeNull();
     expect(await deviceDb.plan.count()).toBe(0);
     expect(await deviceDb.meta.count()).toBe(0);
     expect(storage.size).toBe(0);
+  });
+
+  it('signs out after a sign-in through the identity provider, and says where its session ends', async () => {
+    const anna = person();
+    const endSessionUrl = 'https://idp.region.example/session/end?id_token_hint=x.y.z';
+    server = (path) => (path === '/api/auth/logout' ? json(200, { endSessionUrl }) : json(200, { user: anna }));
+    const session = freshSession();
+    await session.load();
+    expect(await session.logout()).toEqual({ endSessionUrl });
+    expect(session.me).toBeNull();
+    expect(await deviceDb.meta.count()).toBe(0);
+  });
+
+  it('forgets a sign-out waiting for the network when the browser leaves to sign in at the provider', async () => {
+    const anna = person();
+    server = () => json(200, { user: anna });
+    const session = freshSession();
+    await session.load();
+    connection.onLine = false;
+    await session.logout();
+    expect(storage.size).toBe(1);
+    session.beforeProviderSignIn();
+    // Back with a new session from the provider: nothing ends it.
+    connection.onLine = true;
+    calls.length = 0;
+    expect((await freshSession().load())?.id).toBe(anna.id);
+    expect(calls).toEqual(['GET /api/auth/me']);
   });
 
   it('signs out offline, and tells the server at the next start with network', async () => {

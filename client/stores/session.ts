@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, readonly, ref } from 'vue';
 import * as v from 'valibot';
+import { LogoutResponseSchema } from '@shared/schemas/signIn.ts';
 import { MeSchema, type Login, type Me } from '@shared/schemas/user.ts';
 import { deviceDb } from '../db/deviceDb.ts';
 import { ApiRequestError, requestJson, requestVoid, SESSION_LOST, sessionEvents } from '../http.ts';
@@ -103,21 +104,34 @@ export const useSessionStore = defineStore('session', () => {
     return user;
   }
 
-  /** Ends the session and deletes everything this device holds, unsent changes included. */
-  async function logout(): Promise<void> {
+  /**
+   * Before the browser leaves for the region's identity provider: the session it comes back with is new,
+   * so a sign-out still waiting to reach the server must not end it.
+   */
+  function beforeProviderSignIn(): void {
+    localStorage.removeItem(SIGN_OUT_PENDING);
+  }
+
+  /**
+   * Ends the session and deletes everything this device holds, unsent changes included. After a sign-in
+   * through the identity provider, answers where to send the browser to end the provider's session too.
+   */
+  async function logout(): Promise<{ endSessionUrl: string | null }> {
+    let endSessionUrl: string | null = null;
     try {
-      await requestVoid('POST', '/api/auth/logout');
+      endSessionUrl = (await requestJson('POST', '/api/auth/logout', LogoutResponseSchema))?.endSessionUrl ?? null;
     } catch (error) {
       const ended = error instanceof ApiRequestError && error.status >= 400 && error.status < 500;
       if (!ended) localStorage.setItem(SIGN_OUT_PENDING, new Date().toISOString());
     }
     me.value = null;
     await emptyDevice();
+    return { endSessionUrl };
   }
 
   const onSessionLost = () => void forget();
   sessionEvents.addEventListener(SESSION_LOST, onSessionLost);
   onScopeDispose(() => sessionEvents.removeEventListener(SESSION_LOST, onSessionLost));
 
-  return { me: readonly(me), checked: readonly(checked), isAdmin, canPlan, load, login, logout };
+  return { me: readonly(me), checked: readonly(checked), isAdmin, canPlan, load, login, logout, beforeProviderSignIn };
 });

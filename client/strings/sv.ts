@@ -6,6 +6,7 @@ import type { Role } from '@shared/schemas/user.ts';
 import { committee } from './sv/committee.ts';
 import { kolada } from './sv/kolada.ts';
 import { readiness } from './sv/readiness.ts';
+import { signIn } from './sv/signIn.ts';
 
 /** Every text the user sees, in Swedish. An English file with the same shape can follow. */
 export const sv = {
@@ -13,6 +14,7 @@ export const sv = {
   committee,
   readiness,
   kolada,
+  signIn,
   skipToContent: 'Hoppa till innehållet',
   tasks: {
     heading: 'Mina uppgifter',
@@ -460,6 +462,7 @@ export const sv = {
     login: 'Inloggning',
     'login.failed': 'Misslyckad inloggning',
     'login.locked': 'Inloggning spärrad',
+    'login.refused': 'Nekad inloggning',
     logout: 'Utloggning',
     'user.create': 'Användare skapad',
     'user.update': 'Användare ändrad',
@@ -486,6 +489,10 @@ export const sv = {
     active: 'aktiv',
     period: 'period',
     reason: 'skäl',
+    method: 'sätt',
+    via: 'via',
+    claim: 'claim',
+    externalId: 'inloggnings-id',
     yes: 'ja',
     no: 'nej',
   } as Readonly<Record<string, string | undefined>>,

@@ -8,6 +8,7 @@ interface UserRow {
   email: string;
   active: boolean;
   created_at: Date | string;
+  external_id: string | null;
 }
 
 async function toUser(db: Queryable, row: UserRow): Promise<User> {
@@ -18,16 +19,17 @@ async function toUser(db: Queryable, row: UserRow): Promise<User> {
     active: row.active,
     createdAt: new Date(row.created_at).toISOString(),
     grants: await loadGrants(db, row.id),
+    externalId: row.external_id,
   };
 }
 
 export async function getUser(db: Queryable, id: string): Promise<User | null> {
-  const [row] = await db.query<UserRow>('SELECT id, name, email, active, created_at FROM users WHERE id = $1', [id]);
+  const [row] = await db.query<UserRow>('SELECT id, name, email, active, created_at, external_id FROM users WHERE id = $1', [id]);
   return row ? toUser(db, row) : null;
 }
 
 export async function listUsers(db: Queryable): Promise<User[]> {
-  const rows = await db.query<UserRow>('SELECT id, name, email, active, created_at FROM users ORDER BY name, email');
+  const rows = await db.query<UserRow>('SELECT id, name, email, active, created_at, external_id FROM users ORDER BY name, email');
   return Promise.all(rows.map((row) => toUser(db, row)));
 }
 
@@ -44,8 +46,14 @@ export async function insertUser(db: Queryable, user: { name: string; email: str
   return row!.id;
 }
 
-export async function updateUser(db: Queryable, id: string, changes: { name?: string; active?: boolean }): Promise<void> {
+export async function updateUser(db: Queryable, id: string, changes: { name?: string; active?: boolean; externalId?: string | null }): Promise<void> {
   await db.query('UPDATE users SET name = coalesce($2, name), active = coalesce($3, active) WHERE id = $1', [id, changes.name ?? null, changes.active ?? null]);
+  if (changes.externalId !== undefined) await db.query('UPDATE users SET external_id = $2 WHERE id = $1', [id, changes.externalId]);
+}
+
+/** Whether another user already has this identity at the identity provider (compared without regard to case). */
+export async function externalIdTaken(db: Queryable, externalId: string, exceptUserId: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM users WHERE lower(external_id) = lower($1) AND id <> $2', [externalId, exceptUserId])).length > 0;
 }
 
 export async function setPasswordHash(db: Queryable, id: string, passwordHash: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { Access } from './access.ts';
+import type { OidcClient, OidcSettings } from './identity/oidc.ts';
 import type { KoladaClient } from './kolada/koladaClient.ts';
 import type { RequestClient } from './requestClient.ts';
 
@@ -10,6 +11,10 @@ export interface ServerSettings {
   mailEnabled: boolean;
   /** Kolada's API (KOLADA_URL). */
   koladaUrl: string;
+  /** Sign-in through the region's identity provider (OIDC_ISSUER …); null when off. */
+  oidc: OidcSettings | null;
+  /** Whether people may sign in with e-mail and password (PASSWORD_LOGIN). */
+  passwordLogin: boolean;
 }
 
 /** What every request handler can reach through `c.var`. */
@@ -28,6 +33,8 @@ export interface AppEnv {
     settings: ServerSettings;
     /** The process's one polite client of Kolada. */
     kolada: KoladaClient;
+    /** The process's client of the region's identity provider; null when OIDC is off. */
+    oidc: OidcClient | null;
     /** This request's id in the log (and in the X-Request-Id answer header). */
     requestId: string;
   };

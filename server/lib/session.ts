@@ -10,18 +10,22 @@ const SLIDE_AFTER_MS = 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export async function createSession(db: Queryable, userId: string): Promise<string> {
+/** A new session; `idToken` is the identity provider's, kept for ending its session too at sign-out. */
+export async function createSession(db: Queryable, userId: string, idToken: string | null = null): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`, [
+  await db.query(`INSERT INTO sessions (token_hash, user_id, expires_at, id_token) VALUES ($1, $2, now() + make_interval(days => $3), $4)`, [
     hashToken(token),
     userId,
     SESSION_DAYS,
+    idToken,
   ]);
   return token;
 }
 
-export async function endSession(db: Queryable, token: string): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+/** Ends the session; answers the identity provider's ID token it began with (null for a password sign-in). */
+export async function endSession(db: Queryable, token: string): Promise<{ idToken: string | null }> {
+  const [row] = await db.query<{ id_token: string | null }>('DELETE FROM sessions WHERE token_hash = $1 RETURNING id_token', [hashToken(token)]);
+  return { idToken: row?.id_token ?? null };
 }
 
 export async function endAllSessions(db: Queryable, userId: string): Promise<void> {

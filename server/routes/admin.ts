@@ -8,7 +8,7 @@ import { CreateGrantSchema, CreateUserSchema, SetPasswordSchema, UpdateUserSchem
 import { listAudit } from '../db/auditLog.ts';
 import { mailQueueCounts } from '../db/mailQueue.ts';
 import { getRecord, putRecords } from '../db/records.ts';
-import { countAdmins, deleteGrant, emailTaken, getUser, insertGrant, insertUser, listUsers, setPasswordHash, updateUser } from '../db/users.ts';
+import { countAdmins, deleteGrant, emailTaken, externalIdTaken, getUser, insertGrant, insertUser, listUsers, setPasswordHash, updateUser } from '../db/users.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { audit } from '../lib/audit.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
@@ -45,12 +45,13 @@ export const adminRoutes = new Hono<AppEnv>()
     });
     return c.json({ user: (await getUser(c.var.db, id))! }, 201);
   })
-  .patch('/users/:id', doc('Rename, deactivate or reactivate a user'), authorize('admin'), validate('param', IdParamSchema), validate('json', UpdateUserSchema), async (c) => {
+  .patch('/users/:id', doc('Rename, deactivate or reactivate a user, or set their identity at the region’s identity provider'), authorize('admin'), validate('param', IdParamSchema), validate('json', UpdateUserSchema), async (c) => {
     const { id } = c.req.valid('param');
     const changes = c.req.valid('json');
     if (changes.active === false && id === accessOf(c).user.id) return fail(400, 'own_account', 'Du kan inte inaktivera ditt eget konto.');
     await c.var.db.transaction(async (tx) => {
       if (!(await getUser(tx, id))) return notFound('Användaren');
+      if (changes.externalId && (await externalIdTaken(tx, changes.externalId, id))) return fail(409, 'external_id_taken', 'En annan användare har redan det inloggnings-id:t.');
       await updateUser(tx, id, changes);
       if ((await countAdmins(tx)) === 0) return fail(400, 'last_admin', 'Det måste finnas minst en aktiv administratör.');
       // Deactivation ends every session at once, not when the cookie happens to expire.

@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { describeRoute } from 'hono-openapi';
+import type { SignInMethods } from '@shared/schemas/signIn.ts';
 import { ChangeOwnPasswordSchema, LoginSchema, type Me } from '@shared/schemas/user.ts';
 import { setPasswordHash } from '../db/users.ts';
 import { loadAccess, type Access } from '../lib/access.ts';
@@ -24,10 +25,17 @@ const doc = (summary: string) => describeRoute({ summary, tags: ['inloggning'], 
 
 // Deliberately the same words for an unknown e-mail and a wrong password.
 const WRONG = 'Fel e-postadress eller lösenord.';
+const passwordOff = (c: Context<AppEnv>) =>
+  fail(403, 'password_off', `Inloggning med lösenord är avstängd. Logga in med ${c.var.settings.oidc?.displayName ?? 'regionens inloggning'}.`);
 const lockedMessage = (minutes: number) => `För många misslyckade inloggningar. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}.`;
 
 export const authRoutes = new Hono<AppEnv>()
+  .get('/methods', doc('Which ways of signing in are on: password, and the region’s identity provider with its name'), authorize('public'), (c) => {
+    const { passwordLogin, oidc } = c.var.settings;
+    return c.json({ password: passwordLogin, oidc: oidc ? { name: oidc.displayName } : null } satisfies SignInMethods, 200);
+  })
   .post('/login', doc('Sign in with e-mail and password; sets the session cookie'), authorize('public'), validate('json', LoginSchema), async (c) => {
+    if (!c.var.settings.passwordLogin) return passwordOff(c);
     const { email, password } = c.req.valid('json');
     const db = c.var.db;
     const { address } = c.var.client;
@@ -49,22 +57,24 @@ export const authRoutes = new Hono<AppEnv>()
       await clearFailures(tx, email);
       const session = await createSession(tx, proven.userId);
       const [user] = await tx.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [proven.userId]);
-      await audit(tx, c, { action: 'login', entity: 'user', recordId: proven.userId, actor: { id: proven.userId, name: user?.name ?? email } });
+      await audit(tx, c, { action: 'login', entity: 'user', recordId: proven.userId, actor: { id: proven.userId, name: user?.name ?? email }, detail: { method: 'password' } });
       return session;
     });
     setSessionCookie(c, token);
     const session = await readSession(db, token);
     return c.json({ user: meOf(await loadAccess(db, session!.user)) }, 200);
   })
-  .post('/logout', doc('Sign out: ends the session on the server'), authorize('signedIn'), async (c) => {
+  .post('/logout', doc('Sign out: ends the session on the server; after a sign-in through the identity provider, answers where to end its session too'), authorize('signedIn'), async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
     const access = accessOf(c);
-    await c.var.db.transaction(async (tx) => {
-      if (token) await endSession(tx, token);
+    const { idToken } = await c.var.db.transaction(async (tx) => {
+      const ended = token ? await endSession(tx, token) : { idToken: null };
       await audit(tx, c, { action: 'logout', entity: 'user', recordId: access.user.id });
+      return ended;
     });
     clearSessionCookie(c);
-    return c.body(null, 204);
+    const endSessionUrl = idToken && c.var.oidc ? await c.var.oidc.endSessionUrl(idToken) : null;
+    return endSessionUrl ? c.json({ endSessionUrl }, 200) : c.body(null, 204);
   })
   .post('/logout-others', doc('Sign out every other device: ends all of the person’s sessions but this one'), authorize('signedIn'), async (c) => {
     const access = accessOf(c);
@@ -76,6 +86,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ ended }, 200);
   })
   .put('/password', doc('Change one’s own password (the current one required); the person’s other sessions end'), authorize('signedIn'), validate('json', ChangeOwnPasswordSchema), async (c) => {
+    if (!c.var.settings.passwordLogin) return passwordOff(c);
     const { currentPassword, newPassword } = c.req.valid('json');
     const db = c.var.db;
     const access = accessOf(c);

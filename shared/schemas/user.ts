@@ -18,6 +18,18 @@ export const EmailSchema = v.pipe(
   v.email('Skriv en giltig e-postadress.'),
 );
 
+/**
+ * What identifies a person at the region's identity provider when it is not their e-mail address: an
+ * HSA-id (Inera's IdP, SITHS eID), Entra ID's object id, … (OIDC_CLAIM). Compared without regard to case.
+ */
+export const ExternalIdSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'Skriv personens inloggnings-id.'),
+  v.maxLength(254, 'Inloggnings-id får ha högst 254 tecken.'),
+  v.regex(/^[^\s\p{C}]+$/u, 'Inloggnings-id får inte innehålla mellanslag eller kontrolltecken.'),
+);
+
 /** Long passphrases are welcome; the upper bound only keeps hashing cheap for the server. */
 export const PasswordSchema = v.pipe(
   v.string(),
@@ -41,6 +53,8 @@ export const UserSchema = v.object({
   active: v.boolean(),
   grants: v.array(GrantSchema),
   createdAt: IsoTimestampSchema,
+  /** Their identity at the region's identity provider, where that is not their e-mail address. */
+  externalId: v.optional(v.nullable(v.string()), null),
 });
 export type User = v.InferOutput<typeof UserSchema>;
 
@@ -74,7 +88,10 @@ export type CreateUser = v.InferInput<typeof CreateUserSchema>;
 export const UpdateUserSchema = v.object({
   name: v.optional(NameSchema),
   active: v.optional(v.boolean()),
+  /** null takes it away: the person can then sign in through the identity provider only by e-mail address. */
+  externalId: v.optional(v.nullable(ExternalIdSchema)),
 });
+export type UpdateUser = v.InferInput<typeof UpdateUserSchema>;
 
 export const SetPasswordSchema = v.object({ password: PasswordSchema });
 

@@ -15,14 +15,15 @@ export interface AppServer {
  * The real server as `npm start` runs it (demo data, demo accounts) on a database of its own: an
  * embedded one, or a fresh database on the PostgreSQL server when DATABASE_URL is set. A test file that
  * changes data starts its own, so no other file sees its changes. With `copyClient`, it serves a copy
- * of the build that the test may change under it, as a new deploy would; `env` adds to its environment.
+ * of the build that the test may change under it, as a new deploy would; `env` adds to its environment;
+ * `port` is for a test that must know the address before the server starts (an identity provider's callback).
  */
-export async function startAppServer({ copyClient = false, builtDir = 'dist', env: extra = {} as Record<string, string> } = {}): Promise<AppServer> {
+export async function startAppServer({ copyClient = false, builtDir = 'dist', env: extra = {} as Record<string, string>, port: chosenPort = 0 } = {}): Promise<AppServer> {
   const root = mkdtempSync(join(tmpdir(), 'malbild-e2e-'));
   const clientDir = copyClient ? join(root, 'client') : builtDir;
   if (copyClient) cpSync(builtDir, clientDir, { recursive: true });
   const database = await freshServerDatabase('e2e');
-  const port = await freePort();
+  const port = chosenPort || (await freePort());
   const { DATABASE_URL: _shared, ...env } = process.env;
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: {
