@@ -10,7 +10,7 @@ export function scheduleCleanup(db: Database, leadership: Leadership, everyMs = 
     if (!leadership.leads()) return;
     try {
       const removed = await removeExpired(db, { attemptSeconds: ATTEMPT_WINDOW_SECONDS, failureMinutes: LOCK_MINUTES });
-      if (removed.sessions + removed.signInAttempts + removed.loginFailures > 0) log().info({ removed }, 'cleanup');
+      if (Object.values(removed).some((count) => count > 0)) log().info({ removed }, 'cleanup');
     } catch (error) {
       log().error({ err: error }, 'cleanup failed');
     }
