@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTestPlan } from '../../tests/fixtures/planDocument.ts';
-import { signInAtIdp, startTestIdp, type TestIdp } from '../../tests/fixtures/oidcProvider.ts';
+import { oidcSettings, signInAtIdp, startTestIdp, type TestIdp } from '../../tests/fixtures/oidcProvider.ts';
 import { openTestApp, type TestApp } from '../../tests/fixtures/testApp.ts';
 import { openTestDatabase } from '../../tests/fixtures/testDb.ts';
 import type { Database } from '../db/database.ts';
@@ -48,20 +48,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-function oidc(overrides: Partial<OidcSettings> = {}): OidcSettings {
-  return {
-    issuer: idp.issuer,
-    clientId: CLIENT.clientId,
-    clientSecret: CLIENT.clientSecret,
-    claim: 'email',
-    scopes: 'openid email profile',
-    redirectUri: `${APP}/api/auth/oidc/callback`,
-    postLogoutRedirectUri: `${APP}/logga-in`,
-    displayName: 'Testregionens inloggning',
-    unknown: { create: false },
-    ...overrides,
-  };
-}
+const oidc = (overrides: Partial<OidcSettings> = {}): OidcSettings => oidcSettings(idp, CLIENT, { displayName: 'Testregionens inloggning', ...overrides });
 
 // Each app on the one database; the limiter is generous because every test here begins sign-ins.
 const appWith = (settings: Partial<ServerSettings>) => openTestApp(db, { settings, loginAttemptsPerMinute: 10_000 });

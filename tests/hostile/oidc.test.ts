@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_ERRORS } from '@shared/schemas/signIn.ts';
 import { insertUser } from '../../server/db/users.ts';
-import { signInAtIdp, startTestIdp, type TestIdp } from '../fixtures/oidcProvider.ts';
+import { oidcSettings, signInAtIdp, startTestIdp, type TestIdp } from '../fixtures/oidcProvider.ts';
 import { openTestApp, type TestApp } from '../fixtures/testApp.ts';
 
 /**
@@ -22,17 +22,7 @@ beforeAll(async () => {
   t = await openTestApp(undefined, {
     loginAttemptsPerMinute: 10_000,
     settings: {
-      oidc: {
-        issuer: idp.issuer,
-        clientId: CLIENT.clientId,
-        clientSecret: CLIENT.clientSecret,
-        claim: 'email',
-        scopes: 'openid email profile',
-        redirectUri: `${APP}/api/auth/oidc/callback`,
-        postLogoutRedirectUri: `${APP}/logga-in`,
-        displayName: 'regionens inloggning',
-        unknown: { create: false },
-      },
+      oidc: oidcSettings(idp, CLIENT),
     },
   });
   await insertUser(t.db, { name: 'Anna', email: 'anna@region.example', passwordHash: 'x' });
