@@ -89,3 +89,28 @@ describe('pulling the plan into IndexedDB', () => {
     expect(await stale.activity.count()).toBe(await serverCount('activity'));
   });
 });
+
+describe('writing a page', () => {
+  it('puts every record of interleaved kinds in its table, a record twice in a page as its later state, and removes the deleted', async () => {
+    const device = freshDevice();
+    const removed = randomUUID();
+    await device.activity.put({ id: removed, title: 'Borttagen' } as never);
+    const goals = Array.from({ length: 300 }, () => randomUUID());
+    const activities = Array.from({ length: 300 }, () => randomUUID());
+    const changes = goals.flatMap((id, i) => [
+      { entity: 'goal', id, seq: 3 * i + 1, deleted: false, record: { id, title: `Mål ${i}` } },
+      { entity: 'activity', id: activities[i], seq: 3 * i + 2, deleted: false, record: { id: activities[i], title: `Aktivitet ${i}` } },
+      { entity: 'goal', id: goals[0], seq: 3 * i + 3, deleted: false, record: { id: goals[0], title: `Mål 0, version ${i}` } },
+    ]);
+    changes.push({ entity: 'activity', id: removed, seq: changes.length + 1, deleted: true, record: null as never });
+    const onePage: FetchPage = async () => ({ changes, cursor: changes.length, hasMore: false, reset: false, scope: 1, head: changes.length });
+    expect((await pull(device, onePage)).applied).toBe(changes.length);
+    expect(await device.goal.count()).toBe(300);
+    expect(await device.activity.count()).toBe(300);
+    expect((await device.goal.get(goals[0]!))?.title).toBe('Mål 0, version 299');
+    expect((await device.goal.get(goals[299]!))?.title).toBe('Mål 299');
+    expect((await device.activity.get(activities[150]!))?.title).toBe('Aktivitet 150');
+    expect(await device.activity.get(removed)).toBeUndefined();
+  });
+});
+

@@ -79,12 +79,18 @@ export async function pull(db: MalbildDb, fetchPage: FetchPage, { pageSize = PUL
   }
 }
 
+/** Groups a page by table (in the page's order, so a record twice in a page ends as its later state) and writes each group in bulk. */
 async function writePage(db: MalbildDb, page: PullResponse): Promise<void> {
   const puts = new Map<EntityName, Record<string, unknown>[]>();
   const deletes = new Map<EntityName, string[]>();
+  const add = <T>(groups: Map<EntityName, T[]>, entity: EntityName, item: T) => {
+    const group = groups.get(entity);
+    if (group) group.push(item);
+    else groups.set(entity, [item]);
+  };
   for (const change of page.changes) {
-    if (change.deleted || !change.record) deletes.set(change.entity, [...(deletes.get(change.entity) ?? []), change.id]);
-    else puts.set(change.entity, [...(puts.get(change.entity) ?? []), change.record]);
+    if (change.deleted || !change.record) add(deletes, change.entity, change.id);
+    else add(puts, change.entity, change.record);
   }
   await Promise.all([...[...puts].map(([entity, records]) => db.table(entity).bulkPut(records)), ...[...deletes].map(([entity, ids]) => db.table(entity).bulkDelete(ids))]);
 }
