@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Mutation } from '@shared/schemas/mutation.ts';
 import { PULL_MAX_LIMIT } from '@shared/schemas/sync.ts';
@@ -31,6 +32,12 @@ export interface SyncBenchResult {
   records: number;
   fullSync: Timed[];
   floor: { ms: number; records: number }[];
+  /** The stricter floor: raw IndexedDB, relaxed durability, a page to a transaction (alternating with the full sync too). */
+  rawFloor: { ms: number; records: number }[];
+  /** What checking the pages costs: the pull's page check, and every record against its kind's schema (which the pull skips). */
+  validation: { pageCheckMs: number; recordCheckMs: number; records: number; invalid: number; issues: string[] };
+  /** The bench page's JS heap after its last full sync, after a garbage collection (CDP Runtime.getHeapUsage). */
+  heap: { usedBytes: number; totalBytes: number };
   /** The same pull with pages of 1,000 instead of the app's 5,000. */
   fullSyncSmallPages: Timed[];
   /** The floor written as the pull writes: a page (5,000 records) to a transaction. */
@@ -97,8 +104,16 @@ export async function runSyncBench(options: {
     // Full sync and its floor, alternately, so that drift in the machine's load touches both alike.
     const fullSync: Timed[] = [];
     const floor: { ms: number; records: number }[] = [];
+    const rawFloor: { ms: number; records: number }[] = [];
+    const cdp = await namnd.context().newCDPSession(namnd);
+    const profile = process.env.BENCH_CPU_PROFILE;
     for (let i = 0; i < reps; i++) {
+      if (profile && i === 0) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const run = await call(namnd, 'fullSync', `full-${i}`);
+      if (profile && i === 0) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
       fullSync.push(run);
       log(`  full sync ${i + 1}/${reps}: ${Math.round(run.ms)} ms (${run.applied} changes, ${run.pages} pages, ${Math.round(run.waitingMs)} ms waiting for the server)`);
       if (i < reps - 1) await call(namnd, 'drop', `full-${i}`);
@@ -106,7 +121,17 @@ export async function runSyncBench(options: {
       floor.push(base);
       log(`  floor ${i + 1}/${reps}: ${Math.round(base.ms)} ms (${base.records} records)`);
       await call(namnd, 'drop', `floor-${i}`);
+      const raw = await call(namnd, 'rawFloor', `raw-${i}`);
+      rawFloor.push(raw);
+      log(`  raw IndexedDB floor ${i + 1}/${reps}: ${Math.round(raw.ms)} ms (${raw.records} records)`);
+      await call(namnd, 'drop', `raw-${i}`);
     }
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    const heap = { usedBytes: usage.usedSize, totalBytes: usage.totalSize };
+    log(`  JS heap after the full sync: ${(heap.usedBytes / 2 ** 20).toFixed(1)} MiB used of ${(heap.totalBytes / 2 ** 20).toFixed(1)} MiB`);
+    const validation = await call(namnd, 'validation');
+    log(`  checking the pages: ${Math.round(validation.pageCheckMs)} ms; every record against its schema: ${Math.round(validation.recordCheckMs)} ms (${validation.invalid} of ${validation.records} invalid)`);
     // Where the gap comes from: the page size chosen, and the floor paying for one transaction per page.
     const fullSyncSmallPages: Timed[] = [];
     const floorPerPage: { ms: number; records: number }[] = [];
@@ -161,7 +186,7 @@ export async function runSyncBench(options: {
       log(`  push ${round + 1}/${reps}: ${Math.round(sent.ms)} ms (${sent.sent} sent, ${sent.conflicts} conflicts, ${sent.rejected} rejected; queueing took ${Math.round(queued.ms)} ms)`);
       await call(rapportor, 'deltaSync', 'rapportor');
     }
-    return { database: database.kind, importMs, counts, records: Object.values(counts).reduce((a, b) => a + b, 0), fullSync, floor, fullSyncSmallPages, floorPerPage, rapportorSync, delta, queue, push };
+    return { database: database.kind, importMs, counts, records: Object.values(counts).reduce((a, b) => a + b, 0), fullSync, floor, rawFloor, validation, heap, fullSyncSmallPages, floorPerPage, rapportorSync, delta, queue, push };
   } finally {
     await browser?.close();
     await server?.stop();

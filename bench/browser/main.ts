@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
+import * as v from 'valibot';
 import { outcomeId } from '@shared/logic/recordIds.ts';
 import { ACTIVITY_STATUSES } from '@shared/schemas/activity.ts';
-import { ENTITY_NAMES, type EntityName } from '@shared/schemas/entities.ts';
-import { PULL_MAX_LIMIT, type PullResponse } from '@shared/schemas/sync.ts';
+import { ENTITY_NAMES, ENTITY_SCHEMAS, type EntityName } from '@shared/schemas/entities.ts';
+import { PULL_MAX_LIMIT, PullResponseSchema, type PullResponse } from '@shared/schemas/sync.ts';
 import type { Me } from '@shared/schemas/user.ts';
 import { openDeviceDb, type MalbildDb } from '../../client/db/database.ts';
 import { deviceIdOf } from '../../client/sync/deviceId.ts';
@@ -42,10 +43,10 @@ async function timedPull(name: string, pageSize?: number) {
   const db = await deviceDb(name);
   let waitingMs = 0;
   let pages = 0;
-  const fetchPage: FetchPage = async (since, limit, scope) => {
+  const fetchPage: FetchPage = async (since, limit, scope, epoch) => {
     const started = performance.now();
     try {
-      return await fetchServerPage(since, limit, scope);
+      return await fetchServerPage(since, limit, scope, epoch);
     } finally {
       waitingMs += performance.now() - started;
       pages++;
@@ -54,6 +55,17 @@ async function timedPull(name: string, pageSize?: number) {
   const started = performance.now();
   const result = await pull(db, fetchPage, pageSize === undefined ? {} : { pageSize });
   return { ms: performance.now() - started, waitingMs, pages, applied: result.applied, counts: await counts(db) };
+}
+
+/** Every page of a full pull from 0, fetched as the app fetches them (not timed). */
+async function allPages(): Promise<PullResponse[]> {
+  const pages: PullResponse[] = [];
+  for (let since = 0; ; ) {
+    const page = (await fetchServerPage(since, PULL_MAX_LIMIT, null, null)) as PullResponse;
+    pages.push(page);
+    since = page.cursor;
+    if (!page.hasMore) return pages;
+  }
 }
 
 const bench = {
@@ -76,12 +88,7 @@ const bench = {
    */
   async floor(name: string, chunk?: number) {
     const changes: { entity: EntityName; record: Record<string, unknown> }[] = [];
-    for (let since = 0; ; ) {
-      const page = (await fetchServerPage(since, PULL_MAX_LIMIT, null)) as PullResponse;
-      for (const change of page.changes) if (change.record) changes.push({ entity: change.entity, record: change.record });
-      since = page.cursor;
-      if (!page.hasMore) break;
-    }
+    for (const page of await allPages()) for (const change of page.changes) if (change.record) changes.push({ entity: change.entity, record: change.record });
     const db = await deviceDb(name);
     const byEntity = (slice: typeof changes) => {
       const groups = new Map<EntityName, Record<string, unknown>[]>();
@@ -103,6 +110,70 @@ const bench = {
       }
     }
     return { ms: performance.now() - started, records: changes.length };
+  },
+
+  /**
+   * The stricter floor: the same pages written with IndexedDB itself (no Dexie), a page to a transaction
+   * with relaxed durability, one `put` per record. The database is made by `openDeviceDb` first so it
+   * has the device's stores and indexes, which every write has to keep up to date.
+   */
+  async rawFloor(name: string) {
+    const pages = await allPages();
+    const dexie = await deviceDb(name);
+    dexie.close();
+    databases.delete(name);
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    let records = 0;
+    const started = performance.now();
+    for (const page of pages) {
+      const tx = idb.transaction(ENTITY_NAMES, 'readwrite', { durability: 'relaxed' });
+      for (const change of page.changes) {
+        if (change.record) {
+          tx.objectStore(change.entity).put(change.record);
+          records++;
+        }
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+    }
+    const ms = performance.now() - started;
+    idb.close();
+    return { ms, records };
+  },
+
+  /**
+   * What checking the pages costs, on the same pages a full sync gets: the pull's own check of the page
+   * (`PullResponseSchema`, which leaves the records unchecked), and checking every record against its
+   * kind's shared schema (`ENTITY_SCHEMAS`), which the pull does not do.
+   */
+  async validation() {
+    const pages = await allPages();
+    let started = performance.now();
+    for (const page of pages) v.parse(PullResponseSchema, page);
+    const pageCheckMs = performance.now() - started;
+    let records = 0;
+    let invalid = 0;
+    const issues: string[] = [];
+    started = performance.now();
+    for (const page of pages) {
+      for (const change of page.changes) {
+        if (!change.record) continue;
+        records++;
+        const result = v.safeParse(ENTITY_SCHEMAS[change.entity], change.record);
+        if (!result.success) {
+          invalid++;
+          if (issues.length < 3) issues.push(`${change.entity}: ${v.summarize(result.issues).slice(0, 200)}`);
+        }
+      }
+    }
+    return { pageCheckMs, recordCheckMs: performance.now() - started, records, invalid, issues };
   },
 
   /**
