@@ -3,6 +3,7 @@ import { PULL_MAX_LIMIT } from '@shared/schemas/sync.ts';
 import type { RegionSize } from '../server/demo/largeRegion.ts';
 import type { ChaosReport } from '../tests/sync/chaos.ts';
 import { median, type Machine } from './machine.ts';
+import type { LoadBenchResult, LoadRun } from './loadBench.ts';
 import type { SyncBenchResult } from './syncBench.ts';
 
 interface Results {
@@ -13,6 +14,8 @@ interface Results {
   totalMs: number;
   sync: SyncBenchResult[];
   chaos: ChaosReport[];
+  /** Absent in results written before the load part existed. */
+  load?: LoadBenchResult[];
 }
 
 const FULL_SYNC_GOAL = 1.2;
@@ -138,6 +141,7 @@ export function writeReport(path: URL, results: Results): void {
     '',
     ...results.sync.flatMap((r) => syncSection(r, reps)),
     ...results.chaos.flatMap(chaosSection),
+    ...(results.load ?? []).flatMap(loadSection),
     '## How each number was measured',
     '',
     '- **Server**: the real `server/index.ts` as a child process (as production runs it), on a fresh database: a PGlite data folder in the temp directory, or a database of its own on the PostgreSQL server. It also serves the bench page (bench/browser/, built with Vite), so the page and the API share an origin and the session cookie, as in the app.',
@@ -151,4 +155,25 @@ export function writeReport(path: URL, results: Results): void {
     '',
   ];
   writeFileSync(path, `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`);
+}
+
+const LOAD_NAMES = { emptyPull: '"anything new?" pull', deltaPull: 'delta pull', push: 'push' } as const;
+
+/** The server under autocannon beside the constant handler: throughput at least half of it, p99 at most twice. */
+function loadSection(r: LoadBenchResult): string[] {
+  const med = (runs: LoadRun[], key: 'requestsPerSec' | 'p99Ms') => median(runs.map((run) => run[key]));
+  return [
+    `### Under load, ${r.database === 'pglite' ? 'PGlite' : 'PostgreSQL'} (demo data, autocannon, ${r.durationS} s per run)`,
+    '',
+    '| measurement | connections | Målbild req/s | floor req/s | ratio (goal ≥ 0.5) | Målbild p99 | floor p99 | p99 ratio (goal ≤ 2) | failures |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: |',
+    ...r.cases.map((c) => {
+      const [rr, fr, rp, fp] = [med(c.real, 'requestsPerSec'), med(c.floor, 'requestsPerSec'), med(c.real, 'p99Ms'), med(c.floor, 'p99Ms')];
+      const failures = [...c.real, ...c.floor].reduce((sum, run) => sum + run.failures, 0);
+      return `| ${LOAD_NAMES[c.name]}: ${c.detail} | ${c.connections} | ${int(Math.round(rr))} | ${int(Math.round(fr))} | ${(rr / fr).toFixed(2)} | ${int(rp)} ms | ${int(fp)} ms | ${(rp / fp).toFixed(1)} | ${failures} |`;
+    }),
+    '',
+    'Floor: bench/constantServer.ts, a Hono app on @hono/node-server in its own process answering the bytes the real server answered, with the same `compress()`; runs alternate with the real server\'s.',
+    '',
+  ];
 }

@@ -7,6 +7,7 @@ import { runChaos, type ChaosReport } from '../tests/sync/chaos.ts';
 import { buildBenchPage } from './bundle.ts';
 import { describeMachine } from './machine.ts';
 import { writeReport } from './report.ts';
+import { runLoadBench, type LoadBenchResult } from './loadBench.ts';
 import { runSyncBench, type SyncBenchResult } from './syncBench.ts';
 
 /**
@@ -14,7 +15,8 @@ import { runSyncBench, type SyncBenchResult } from './syncBench.ts';
  * queued changes, each on PGlite and on PostgreSQL, and the chaos run at 10,000 mutations; writes
  * bench/REPORT.md (and the raw numbers to bench/results/).
  *
- *   --only sync|chaos        one part only
+ *   --only sync|chaos|load   one part only (load: the server's pull and push under autocannon, beside a
+ *                            constant Hono handler; --load-seconds 10 --load-reps 2)
  *   --db pglite|postgres     one database only
  *   --reps 3                 repetitions of full sync, floor and push (delta: --delta-reps 5; the
  *                            explanatory variants, smaller pages and a per-page floor: --variant-reps 1)
@@ -36,6 +38,8 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '1' },
     seed: { type: 'string' },
     from: { type: 'string' },
+    'load-seconds': { type: 'string', default: '10' },
+    'load-reps': { type: 'string', default: '2' },
   },
 });
 const log = (line: string) => console.log(line);
@@ -78,7 +82,7 @@ if (!pgVersion) log(`PostgreSQL at ${postgresUrl.replace(/:[^:@/]+@/, ':…@')} 
 const sync: SyncBenchResult[] = [];
 const chaos: ChaosReport[] = [];
 const started = Date.now();
-if (args.only !== 'chaos') {
+if (!args.only || args.only === 'sync') {
   log('Building the bench page …');
   const pageDir = await buildBenchPage();
   try {
@@ -90,7 +94,7 @@ if (args.only !== 'chaos') {
     rmSync(pageDir, { recursive: true, force: true });
   }
 }
-if (args.only !== 'sync') {
+if (!args.only || args.only === 'chaos') {
   for (const database of databases) {
     const seed = args.seed ? Number(args.seed) : Math.floor(Math.random() * 2 ** 31);
     log(`Chaos on ${database.name}, ${args['chaos-mutations']} mutations, seed ${seed}:`);
@@ -100,7 +104,15 @@ if (args.only !== 'sync') {
   }
 }
 
-const results = { machine: { ...machine, loadAtEnd: loadavg().map((n) => Math.round(n * 100) / 100) }, scale, size, args, totalMs: Date.now() - started, sync, chaos };
+const load: LoadBenchResult[] = [];
+if (!args.only || args.only === 'load') {
+  for (const database of databases) {
+    log(`Load on ${database.name}:`);
+    load.push(await runLoadBench({ databaseUrl: database.url, durationS: Number(args['load-seconds']), reps: Number(args['load-reps']), log }));
+  }
+}
+
+const results = { machine: { ...machine, loadAtEnd: loadavg().map((n) => Math.round(n * 100) / 100) }, scale, size, args, totalMs: Date.now() - started, sync, chaos, load };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL(`./results/${machine.date.replaceAll(':', '-')}.json`, import.meta.url), JSON.stringify(results, null, 2));
 writeReport(new URL('./REPORT.md', import.meta.url), results);
