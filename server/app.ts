@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { openAPIRouteHandler, type GenerateSpecOptions } from 'hono-openapi';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { ApiErrorSchema } from '@shared/schemas/error.ts';
@@ -10,6 +9,7 @@ import { DEVICE_ID_PATTERN } from '@shared/schemas/mutation.ts';
 import type { Database } from './db/database.ts';
 import type { AppEnv, ServerSettings } from './lib/appEnv.ts';
 import { authorize, enforceRules } from './lib/authorize.ts';
+import { compression } from './lib/compression.ts';
 import { fail, handleError } from './lib/errors.ts';
 import { OidcClient } from './lib/identity/oidc.ts';
 import { createAddressLimiter } from './lib/loginThrottle.ts';
@@ -112,7 +112,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
   app.use('*', securityHeaders);
   app.use('*', strictTransport);
   // A page of the pull is megabytes of repetitive JSON: a phone downloads a fraction of it compressed.
-  app.use('*', compress());
+  app.use('*', compression());
   app.use('/api/*', async (c, next) => {
     c.set('db', db);
     c.set('loginLimiter', loginLimiter);
