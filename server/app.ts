@@ -8,6 +8,7 @@ import { ApiErrorSchema } from '@shared/schemas/error.ts';
 import { DEVICE_ID_PATTERN } from '@shared/schemas/mutation.ts';
 import type { Database } from './db/database.ts';
 import type { AppEnv, ServerSettings } from './lib/appEnv.ts';
+import { AccessCache } from './lib/accessCache.ts';
 import { authorize, enforceRules } from './lib/authorize.ts';
 import { compression } from './lib/compression.ts';
 import { fail, handleError } from './lib/errors.ts';
@@ -100,6 +101,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
   api.all('*', authorize('signedIn'), () => fail(404, 'not_found', 'Det finns ingen sådan adress i API:et.'));
 
   const loginLimiter = createAddressLimiter(db, loginAttemptsPerMinute);
+  const accessCache = new AccessCache();
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.use('*', requestLog(trustProxy));
@@ -116,6 +118,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
   app.use('/api/*', async (c, next) => {
     c.set('db', db);
     c.set('loginLimiter', loginLimiter);
+    c.set('accessCache', accessCache);
     c.set('settings', serverSettings);
     c.set('kolada', kolada);
     c.set('oidc', oidc);

@@ -17,6 +17,12 @@ export interface Database extends Queryable {
    * process has it. A process that dies drops it with its connection.
    */
   tryHoldLock(name: string): Promise<HeldLock | null>;
+  /**
+   * Embedded only: calls `listener` with every NOTIFY on `channel`. PGlite hands a commit's notices over
+   * with the commit's own answer, before the committing code resumes, so nothing in this process can see
+   * the commit and not yet the notice. (A PostgreSQL server's reach other processes a moment later.)
+   */
+  listen?(channel: string, listener: (payload: string) => void): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
 }
 

@@ -23,6 +23,9 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     async close() {
       await pg.close();
     },
+    async listen(channel, listener) {
+      await pg.listen(channel, listener);
+    },
     // One process at a time can open a PGlite folder, so that process holds every lock.
     async tryHoldLock() {
       return { held: async () => !pg.closed, release: async () => undefined };

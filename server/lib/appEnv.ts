@@ -1,5 +1,7 @@
 import type { Database } from '../db/database.ts';
+import type { Heads } from '../db/heads.ts';
 import type { Access } from './access.ts';
+import type { AccessCache } from './accessCache.ts';
 import type { OidcClient, OidcSettings } from './identity/oidc.ts';
 import type { KoladaClient } from './kolada/koladaClient.ts';
 import type { RequestClient } from './requestClient.ts';
@@ -35,6 +37,10 @@ export interface AppEnv {
     kolada: KoladaClient;
     /** The process's client of the region's identity provider; null when OIDC is off. */
     oidc: OidcClient | null;
+    /** The process's recently seen sessions' rights (see accessCache.ts). */
+    accessCache: AccessCache;
+    /** The database's counters, once read in this request (see requestHeads.ts). */
+    heads?: Promise<Heads>;
     /** This request's id in the log (and in the X-Request-Id answer header). */
     requestId: string;
   };

@@ -3,7 +3,8 @@ import { getCookie } from 'hono/cookie';
 import { loadAccess, type Access } from './access.ts';
 import type { AppEnv } from './appEnv.ts';
 import { fail } from './errors.ts';
-import { readSession, SESSION_COOKIE } from './session.ts';
+import { requestHeads } from './requestHeads.ts';
+import { hashToken, readSession, SESSION_COOKIE } from './session.ts';
 import { setSessionCookie } from './sessionCookie.ts';
 
 /**
@@ -42,10 +43,16 @@ function matchedRule(c: Context<AppEnv>): Rule | undefined {
 async function signedInAccess(c: Context<AppEnv>): Promise<Access | null> {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return null;
+  const key = hashToken(token);
+  const { accessGeneration } = await requestHeads(c);
+  const known = c.var.accessCache.get(key, accessGeneration);
+  if (known) return known;
   const session = await readSession(c.var.db, token);
   if (!session) return null;
   if (session.slid) setSessionCookie(c, token);
-  return loadAccess(c.var.db, session.user);
+  const access = await loadAccess(c.var.db, session.user);
+  c.var.accessCache.set(key, accessGeneration, access, session.freshUntil);
+  return access;
 }
 
 /**

@@ -8,7 +8,7 @@ export const SESSION_DAYS = 30;
 /** How stale `last_seen_at` may get before a request slides the expiry forward (saves a write per request). */
 const SLIDE_AFTER_MS = 60 * 60 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** A new session; `idToken` is the identity provider's, kept for ending its session too at sign-out. */
 export async function createSession(db: Queryable, userId: string, idToken: string | null = null): Promise<string> {
@@ -44,21 +44,26 @@ interface SessionRow {
   email: string;
   scope_version: number;
   last_seen_at: Date | string;
+  expires_at: Date | string;
 }
 
 /**
  * The active user behind a session token, or null. Sliding expiry: a session in use is extended to 30
- * days from now; `slid` tells the caller to send the cookie again with the new lifetime.
+ * days from now; `slid` tells the caller to send the cookie again with the new lifetime. `freshUntil` is
+ * until when (epoch ms) the answer holds without asking again: until the session expires or is due to slide.
  */
-export async function readSession(db: Queryable, token: string): Promise<{ user: SessionUser; slid: boolean } | null> {
+export async function readSession(db: Queryable, token: string): Promise<{ user: SessionUser; slid: boolean; freshUntil: number } | null> {
   const [row] = await db.query<SessionRow>(
-    `SELECT u.id, u.name, u.email, u.scope_version, s.last_seen_at
+    `SELECT u.id, u.name, u.email, u.scope_version, s.last_seen_at, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
     [hashToken(token)],
   );
   if (!row) return null;
-  const slid = Date.now() - new Date(row.last_seen_at).getTime() > SLIDE_AFTER_MS;
+  const now = Date.now();
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  const slid = now - lastSeen > SLIDE_AFTER_MS;
+  const freshUntil = slid ? now + SLIDE_AFTER_MS : Math.min(new Date(row.expires_at).getTime(), lastSeen + SLIDE_AFTER_MS);
   if (slid) {
     await db.query(`UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(days => $2) WHERE token_hash = $1`, [
       hashToken(token),
@@ -66,7 +71,7 @@ export async function readSession(db: Queryable, token: string): Promise<{ user:
     ]);
   }
   const grants = await loadGrants(db, row.id);
-  return { user: { id: row.id, name: row.name, email: row.email, scopeVersion: row.scope_version, grants }, slid };
+  return { user: { id: row.id, name: row.name, email: row.email, scopeVersion: row.scope_version, grants }, slid, freshUntil };
 }
 
 export async function loadGrants(db: Queryable, userId: string): Promise<Grant[]> {
