@@ -173,7 +173,7 @@ function loadSection(r: LoadBenchResult): string[] {
       return `| ${LOAD_NAMES[c.name]}: ${c.detail} | ${c.connections} | ${int(Math.round(rr))} | ${int(Math.round(fr))} | ${(rr / fr).toFixed(2)} | ${int(rp)} ms | ${int(fp)} ms | ${(rp / fp).toFixed(1)} | ${failures} |`;
     }),
     '',
-    'Floor: bench/constantServer.ts, a Hono app on @hono/node-server in its own process answering the bytes the real server answered, with the same `compress()`; runs alternate with the real server\'s.',
+    'Floor: bench/constantServer.ts, a Hono app on @hono/node-server in its own process answering the bytes the real server answered, with the same compression middleware (server/lib/compression.ts); runs alternate with the real server\'s.',
     '',
   ];
 }
