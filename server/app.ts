@@ -17,6 +17,7 @@ import { createAddressLimiter } from './lib/loginThrottle.ts';
 import { readRequestClient } from './lib/requestClient.ts';
 import { requestLog } from './lib/requestLog.ts';
 import { rejectCrossSite, securityHeaders, strictTransport } from './lib/webSecurity.ts';
+import { accessibilityRoutes } from './routes/accessibility.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -64,6 +65,7 @@ function buildApi() {
   return new Hono<AppEnv>()
     .route('/health', healthRoutes)
     .route('/ready', readyRoutes)
+    .route('/accessibility', accessibilityRoutes)
     .route('/auth', authRoutes)
     .route('/auth/oidc', oidcRoutes)
     .route('/plans', planRoutes)
@@ -81,7 +83,7 @@ function buildApi() {
 export type AppType = ReturnType<typeof buildApi>;
 
 export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustProxy = false, settings = {}, kolada: sharedKolada }: AppOptions) {
-  const serverSettings: ServerSettings = { chromiumPath: '/usr/bin/chromium', mailEnabled: false, koladaUrl: 'https://api.kolada.se/v3', oidc: null, passwordLogin: true, ...settings };
+  const serverSettings: ServerSettings = { chromiumPath: '/usr/bin/chromium', mailEnabled: false, koladaUrl: 'https://api.kolada.se/v3', oidc: null, passwordLogin: true, accessibility: { organisation: null, contact: null }, ...settings };
   const oidc = serverSettings.oidc ? new OidcClient(serverSettings.oidc) : null;
   const kolada = sharedKolada ?? new KoladaClient({ baseUrl: serverSettings.koladaUrl, userAgent: KOLADA_USER_AGENT });
   const api = buildApi();

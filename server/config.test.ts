@@ -85,3 +85,26 @@ describe('sign-in through the region’s identity provider', () => {
     expect(() => readConfig({ ...OIDC, PASSWORD_LOGIN: 'nej' })).toThrow(/PASSWORD_LOGIN måste vara 0 eller 1/);
   });
 });
+
+describe('the accessibility statement’s facts', () => {
+  it('takes an e-mail address or a form’s https address to report problems to', () => {
+    expect(readConfig({ ACCESSIBILITY_ORGANISATION: ' Region Exempel ', ACCESSIBILITY_CONTACT: 'tillganglighet@region.example' }).accessibility).toEqual({
+      organisation: 'Region Exempel',
+      contact: { kind: 'email', address: 'tillganglighet@region.example' },
+    });
+    expect(readConfig({ ACCESSIBILITY_CONTACT: 'https://region.example/rapportera' }).accessibility.contact).toEqual({ kind: 'url', url: 'https://region.example/rapportera' });
+  });
+
+  it('names nothing unless told, but the demo names itself', () => {
+    expect(readConfig({}).accessibility).toEqual({ organisation: null, contact: null });
+    expect(readConfig({ DEMO_DATA: '1' }).accessibility).toEqual({ organisation: 'Region Västmanland (demo)', contact: { kind: 'email', address: 'tillganglighet@malbild.example' } });
+  });
+
+  it('says how to write a contact it cannot use', () => {
+    for (const wrong of ['tillganglighet', 'http://region.example/rapportera', 'ftp://region.example', '']) {
+      expect(() => readConfig({ ACCESSIBILITY_CONTACT: wrong }), wrong).toThrow(/ACCESSIBILITY_CONTACT måste vara en e-postadress/);
+    }
+    expect(() => readConfig({ ACCESSIBILITY_ORGANISATION: '  ' })).toThrow(/ACCESSIBILITY_ORGANISATION får inte vara tomt/);
+    expect(() => readConfig({ ACCESSIBILITY_ORGANISATION: 'x'.repeat(201) })).toThrow(/högst 200 tecken/);
+  });
+});

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import * as v from 'valibot';
+import type { AccessibilityContact, AccessibilitySettings } from '@shared/schemas/accessibility.ts';
 import type { OidcSettings } from './lib/identity/oidc.ts';
 import { LOG_LEVELS, type LogOptions } from './lib/log.ts';
 
 /** https, or plain http only to this machine (a provider the tests start, or one in development). */
 const ISSUER = /^(https:\/\/[^/\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?)(\/\S*)?$/;
+const CONTACT_RULE = 'ACCESSIBILITY_CONTACT måste vara en e-postadress (till exempel tillganglighet@region.se) eller adressen till ett formulär med https://.';
+/** What the demo's statement names, so `npm start` shows a whole one; never a real organisation's address. */
+const DEMO_ACCESSIBILITY = { organisation: 'Region Västmanland (demo)', contact: 'tillganglighet@malbild.example' };
 const NEW_ROLES = ['controller', 'rapportör', 'läsare'] as const;
 const OIDC_VARIABLES = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_CLAIM', 'OIDC_SCOPES', 'OIDC_NAME', 'OIDC_UNKNOWN', 'OIDC_NEW_ROLE', 'OIDC_NEW_UNIT'] as const;
 
@@ -35,6 +39,10 @@ const EnvSchema = v.object({
   OIDC_NEW_ROLE: v.optional(v.picklist(NEW_ROLES, 'OIDC_NEW_ROLE måste vara läsare, rapportör eller controller (administratör ges bara av en administratör).')),
   OIDC_NEW_UNIT: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'OIDC_NEW_UNIT får inte vara tomt.'), v.maxLength(200, 'OIDC_NEW_UNIT är för långt.'))),
   PASSWORD_LOGIN: v.optional(v.picklist(['0', '1'], 'PASSWORD_LOGIN måste vara 0 eller 1.'), '1'),
+  ACCESSIBILITY_ORGANISATION: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'ACCESSIBILITY_ORGANISATION får inte vara tomt.'), v.maxLength(200, 'ACCESSIBILITY_ORGANISATION får ha högst 200 tecken.'))),
+  ACCESSIBILITY_CONTACT: v.optional(
+    v.pipe(v.string(), v.trim(), v.union([v.pipe(v.string(), v.email(), v.maxLength(254)), v.pipe(v.string(), v.url(), v.startsWith('https://'), v.maxLength(2000))], CONTACT_RULE)),
+  ),
   SHUTDOWN_SECONDS: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'SHUTDOWN_SECONDS måste vara ett antal sekunder (1–600).'), v.transform(Number), v.minValue(1, 'SHUTDOWN_SECONDS måste vara ett antal sekunder (1–600).'), v.maxValue(600, 'SHUTDOWN_SECONDS måste vara ett antal sekunder (1–600).')), '10'),
 });
 
@@ -59,6 +67,8 @@ export interface Config {
   oidc: OidcSettings | null;
   /** Whether e-mail and password sign in (PASSWORD_LOGIN); off only with OIDC on. */
   passwordLogin: boolean;
+  /** What the accessibility statement says about the installation (ACCESSIBILITY_*). */
+  accessibility: AccessibilitySettings;
 }
 
 const wrong = (variable: string, message: string) => new Error(`Felaktig miljö:\n  ${variable}: ${message}`);
@@ -94,6 +104,15 @@ function oidcOf(e: v.InferOutput<typeof EnvSchema>, env: NodeJS.ProcessEnv, publ
   };
 }
 
+function accessibilityOf(e: v.InferOutput<typeof EnvSchema>): AccessibilitySettings {
+  const demo = e.DEMO_DATA === '1';
+  const organisation = e.ACCESSIBILITY_ORGANISATION ?? (demo ? DEMO_ACCESSIBILITY.organisation : null);
+  const contact = e.ACCESSIBILITY_CONTACT ?? (demo ? DEMO_ACCESSIBILITY.contact : null);
+  return { organisation, contact: contact ? contactOf(contact) : null };
+}
+
+const contactOf = (text: string): AccessibilityContact => (text.startsWith('https://') ? { kind: 'url', url: text } : { kind: 'email', address: text });
+
 /** Reads the environment once, at start; a wrong value stops the server with a message saying which. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const result = v.safeParse(EnvSchema, env);
@@ -123,5 +142,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     shutdownMs: e.SHUTDOWN_SECONDS * 1000,
     oidc,
     passwordLogin: e.PASSWORD_LOGIN === '1',
+    accessibility: accessibilityOf(e),
   };
 }

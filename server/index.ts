@@ -33,10 +33,13 @@ if (config.demoData) {
   if (accounts) log.info(`${accounts} demokonton skapade (se README.md).`);
 }
 
-const settings = { chromiumPath: config.chromiumPath, mailEnabled: config.mail !== null, koladaUrl: config.kolada.url, oidc: config.oidc, passwordLogin: config.passwordLogin };
+const settings = { chromiumPath: config.chromiumPath, mailEnabled: config.mail !== null, koladaUrl: config.kolada.url, oidc: config.oidc, passwordLogin: config.passwordLogin, accessibility: config.accessibility };
 // Several processes may share the database; the one holding the lead runs the scheduled jobs.
 const leadership = await startLeadership(db);
 const reminders = config.mail ? startReminderWorker(db, { mail: config.mail, reminders: config.reminders, leads: leadership.leads }) : null;
+if (!config.accessibility.organisation || !config.accessibility.contact) {
+  log.warn('Tillgänglighetsredogörelsen saknar organisation eller kontaktväg: sätt ACCESSIBILITY_ORGANISATION och ACCESSIBILITY_CONTACT (se docs/drift.md).');
+}
 if (!config.mail) log.info('E-post är avstängd (SMTP_URL saknas): påminnelser syns bara i appen.');
 const kolada = new KoladaClient({ baseUrl: config.kolada.url, userAgent: KOLADA_USER_AGENT });
 const stopKolada = config.kolada.nightlyHour === null ? null : scheduleKolada(db, kolada, config.kolada.nightlyHour, leadership.leads);

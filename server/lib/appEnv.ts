@@ -1,3 +1,4 @@
+import type { AccessibilitySettings } from '@shared/schemas/accessibility.ts';
 import type { Database } from '../db/database.ts';
 import type { Heads } from '../db/heads.ts';
 import type { Access } from './access.ts';
@@ -17,6 +18,8 @@ export interface ServerSettings {
   oidc: OidcSettings | null;
   /** Whether people may sign in with e-mail and password (PASSWORD_LOGIN). */
   passwordLogin: boolean;
+  /** Who runs the installation and where to report what is not accessible (ACCESSIBILITY_*). */
+  accessibility: AccessibilitySettings;
 }
 
 /** What every request handler can reach through `c.var`. */

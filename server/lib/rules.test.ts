@@ -52,6 +52,7 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/auth/logout': { target: () => ({ path: '/api/auth/logout', init: { method: 'POST' } }), expect: { ...SIGNED_IN, läsare: 204, rapportör: 204, controller: 204, administratör: 204 } },
   'GET /api/auth/me': { target: () => ({ path: '/api/auth/me' }), expect: SIGNED_IN },
+  'GET /api/accessibility': { target: () => ({ path: '/api/accessibility' }), expect: { anonymous: 200, läsare: 200, rapportör: 200, controller: 200, administratör: 200 } },
   'GET /api/auth/methods': { target: () => ({ path: '/api/auth/methods' }), expect: { anonymous: 200, läsare: 200, rapportör: 200, controller: 200, administratör: 200 } },
   // OIDC is off in this app: both send everyone back to the sign-in screen with a reason (oidc.test.ts has it on).
   'GET /api/auth/oidc/start': { target: () => ({ path: '/api/auth/oidc/start' }), expect: { anonymous: 302, läsare: 302, rapportör: 302, controller: 302, administratör: 302 } },
