@@ -65,7 +65,13 @@ describe('Mina uppgifter', () => {
     await item().getByLabel('Kommentar').fill('Väntar på beslut om lokaler.');
     await item().getByRole('button', { name: 'Spara' }).click();
     await item().getByText('Väntar på att skickas').waitFor();
-    // Försenad needs attention: the activity moves to the top group.
+    // Försenad needs attention, but the activity stays where the person is working, with what was saved,
+    // until they leave the screen; back on it, the activity is in the top group.
+    expect(await item().getByRole('status').filter({ hasText: 'Sparat på enheten.' }).isVisible()).toBe(true);
+    expect(await phone.page.getByRole('heading', { level: 2, name: 'Behöver åtgärd (0)' }).count()).toBe(1);
+    const nav = phone.page.getByRole('navigation', { name: 'Huvudmeny' });
+    await nav.getByRole('link', { name: 'Mål' }).click();
+    await nav.getByRole('link', { name: 'Mina uppgifter' }).click();
     await phone.page.getByRole('heading', { level: 2, name: 'Behöver åtgärd (1)' }).waitFor();
     await phone.context.setOffline(false);
     await phone.page.getByRole('status').filter({ hasText: 'Alla ändringar sparade' }).waitFor({ timeout: 20_000 });
