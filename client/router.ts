@@ -29,6 +29,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: HomeView },
     { path: '/logga-in', name: 'login', component: LoginView, meta: { public: true } },
+    { path: '/tillganglighet', name: 'accessibility', component: () => import('./views/AccessibilityView.vue'), meta: { public: true } },
     { path: '/andringar', name: 'changes', component: DeviceChangesView },
     { path: '/planer/:planId/mal', name: 'goals', component: PlanGoalsView, props: true },
     { path: '/planer/:planId/mal/:goalId', name: 'goal', component: GoalView, props: true },

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { AccessibilitySettings } from '@shared/schemas/accessibility.ts';
 import type { EntityName, EntityRecord } from '@shared/schemas/entities.ts';
 import type { Mutation } from '@shared/schemas/mutation.ts';
 import type { Me } from '@shared/schemas/user.ts';
@@ -6,7 +7,8 @@ import type { Me } from '@shared/schemas/user.ts';
 /**
  * Small facts about this device's copy: the sync cursor, when it last reached the server, the signed-in
  * person as last confirmed by the server (`me`, so the app opens offline), and whose records the tables
- * hold (`owner`: kept when a session expires, so a different person signing in next gets an empty device).
+ * hold (`owner`: kept when a session expires, so a different person signing in next gets an empty device),
+ * and the installation's part of the accessibility statement (`accessibility`, so it opens offline).
  */
 export type MetaEntry =
   | { key: 'cursor'; value: number }
@@ -15,7 +17,8 @@ export type MetaEntry =
   | { key: 'epoch'; value: string }
   | { key: 'deviceId'; value: string }
   | { key: 'me'; value: Me }
-  | { key: 'owner'; value: string };
+  | { key: 'owner'; value: string }
+  | { key: 'accessibility'; value: AccessibilitySettings };
 
 type SyncedTables = { [E in EntityName]: EntityTable<EntityRecord<E>, 'id'> };
 

@@ -3,18 +3,22 @@ import type { Assessment } from '@shared/schemas/goal.ts';
 import type { PlanState } from '@shared/schemas/plan.ts';
 import type { TargetStatus, Trend } from '@shared/schemas/target.ts';
 import type { Role } from '@shared/schemas/user.ts';
+import { accessibility } from './sv/accessibility.ts';
 import { committee } from './sv/committee.ts';
 import { kolada } from './sv/kolada.ts';
 import { readiness } from './sv/readiness.ts';
 import { signIn } from './sv/signIn.ts';
+import { titles } from './sv/titles.ts';
 
 /** Every text the user sees, in Swedish. An English file with the same shape can follow. */
 export const sv = {
   appName: 'Målbild',
+  accessibility,
   committee,
   readiness,
   kolada,
   signIn,
+  titles,
   skipToContent: 'Hoppa till innehållet',
   tasks: {
     heading: 'Mina uppgifter',
