@@ -1,32 +1,34 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { AccessibilitySettingsSchema } from '@shared/schemas/accessibility.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { AccessibilitySettingsSchema } from '@shared/schemas/accessibility.ts';
 import { importTestPlan } from '../../tests/fixtures/planDocument.ts';
 import { openTestApp, type TestApp } from '../../tests/fixtures/testApp.ts';
 
-const opened: TestApp[] = [];
+const CONFIGURED = { organisation: 'Region Exempel', contact: { kind: 'url' as const, url: 'https://region.example/tillganglighet/rapportera' } };
+
+let unconfigured: TestApp;
+let configured: TestApp;
+let unitId: string;
+beforeAll(async () => {
+  unconfigured = await openTestApp();
+  // The same database behind a second app, started with the installation's facts.
+  configured = await openTestApp(unconfigured.db, { settings: { accessibility: CONFIGURED } });
+  unitId = (await (await importTestPlan(unconfigured.db)).byKey('activity', 'webbtidbocker')).unitId;
+}, 60_000);
 afterAll(async () => {
-  await Promise.all(opened.map((app) => app.close()));
+  await unconfigured.close();
 });
-async function appWith(accessibility?: v.InferOutput<typeof AccessibilitySettingsSchema>) {
-  const app = await openTestApp(undefined, accessibility ? { settings: { accessibility } } : {});
-  opened.push(app);
-  return app;
-}
 
 describe('the installation’s part of the accessibility statement', () => {
   it('says who runs the service and where to report a problem, to anyone, signed in or not', async () => {
-    const t = await appWith({ organisation: 'Region Exempel', contact: { kind: 'url', url: 'https://region.example/tillganglighet/rapportera' } });
-    const answer = await t.anonymous.json('/api/accessibility');
-    expect(answer).toEqual({ status: 200, body: { organisation: 'Region Exempel', contact: { kind: 'url', url: 'https://region.example/tillganglighet/rapportera' } } });
+    const answer = await configured.anonymous.json('/api/accessibility');
+    expect(answer).toEqual({ status: 200, body: CONFIGURED });
     expect(v.is(AccessibilitySettingsSchema, answer.body)).toBe(true);
-    const plan = await importTestPlan(t.db);
-    const reader = await t.userWith('läsare', (await plan.byKey('activity', 'webbtidbocker')).unitId);
-    expect((await reader.json('/api/accessibility')).body).toEqual(answer.body);
+    const reader = await configured.userWith('läsare', unitId);
+    expect((await reader.json('/api/accessibility')).body).toEqual(CONFIGURED);
   });
 
   it('says nothing it was not given', async () => {
-    const t = await appWith();
-    expect(await t.anonymous.json('/api/accessibility')).toEqual({ status: 200, body: { organisation: null, contact: null } });
+    expect(await unconfigured.anonymous.json('/api/accessibility')).toEqual({ status: 200, body: { organisation: null, contact: null } });
   });
 });
