@@ -19,6 +19,8 @@ export const log = (): Logger => current;
 export function startLog({ level, pretty }: LogOptions): Logger {
   current = pretty
     ? pino({ level, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname' } } })
-    : pino({ level, base: { service: 'malbild' }, timestamp: pino.stdTimeFunctions.isoTime });
+    : // Written without blocking: a synchronous write to a slow reader (a busy journald, a pipe) would stall
+      // every request behind it. Each line still goes out at once, and what is pending is written on exit.
+      pino({ level, base: { service: 'malbild' }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: 1, sync: false }));
   return current;
 }
