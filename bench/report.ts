@@ -4,6 +4,7 @@ import type { RegionSize } from '../server/demo/largeRegion.ts';
 import type { ChaosReport } from '../tests/sync/chaos.ts';
 import { median, type Machine } from './machine.ts';
 import type { LoadBenchResult, LoadRun } from './loadBench.ts';
+import type { ScreenPair, ScreensBenchResult } from './screensBench.ts';
 import type { SyncBenchResult } from './syncBench.ts';
 
 interface Results {
@@ -16,6 +17,8 @@ interface Results {
   chaos: ChaosReport[];
   /** Absent in results written before the load part existed. */
   load?: LoadBenchResult[];
+  /** Absent in results written before the screens part existed. */
+  screens?: ScreensBenchResult[];
 }
 
 const FULL_SYNC_GOAL = 1.2;
@@ -142,6 +145,7 @@ export function writeReport(path: URL, results: Results): void {
     ...results.sync.flatMap((r) => syncSection(r, reps)),
     ...results.chaos.flatMap(chaosSection),
     ...(results.load ?? []).flatMap(loadSection),
+    ...(results.screens ?? []).flatMap(screensSection),
     '## How each number was measured',
     '',
     '- **Server**: the real `server/index.ts` as a child process (as production runs it), on a fresh database: a PGlite data folder in the temp directory, or a database of its own on the PostgreSQL server. It also serves the bench page (bench/browser/, built with Vite), so the page and the API share an origin and the session cookie, as in the app.',
@@ -174,6 +178,31 @@ function loadSection(r: LoadBenchResult): string[] {
     }),
     '',
     'Floor: bench/constantServer.ts, a Hono app on @hono/node-server in its own process answering the bytes the real server answered, with the same compression middleware (server/lib/compression.ts); runs alternate with the real server\'s.',
+    '',
+  ];
+}
+
+const SCREEN_GOAL = 2;
+
+/** Each screen beside reading its records (and the tap beside its bare transaction), pair by pair. */
+function screensSection(r: ScreensBenchResult): string[] {
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  const row = (what: string, floor: string, runs: ScreenPair[], notes: string) => {
+    const ratios = runs.map((x) => x.ms / x.floorMs);
+    const ratio = median(ratios);
+    return `| ${what} | ${ms(median(runs.map((x) => x.ms)))} | ${floor} | ${ms(median(runs.map((x) => x.floorMs)))} | **${ratio.toFixed(2)}×** (${ratios.map((x) => x.toFixed(2)).join(', ')}) | ${ratio <= SCREEN_GOAL ? 'met' : `missed by ${((ratio / SCREEN_GOAL - 1) * 100).toFixed(0)} %`} | ${notes} |`;
+  };
+  return [
+    `### Screens at scale, ${r.database === 'pglite' ? 'PGlite' : 'PostgreSQL'} (the real built app, ${int(r.records)} records on the tablet)`,
+    '',
+    `| screen | median | floor | floor median | ratio (median of the pairs; each run) | goal ≤ ${SCREEN_GOAL}× | notes |`,
+    '| --- | --: | --- | --: | --: | --- | --- |',
+    row(`committee overview of the largest plan (tablet 768×1024)`, 'its records read with Dexie', r.overview, `${r.plan.name}, ${int(r.plan.records)} records on the server; the floor reads ${int(r.overview[0]?.records ?? 0)}`),
+    row('indicator chart (tablet)', 'its records read with Dexie', r.chart, `${r.indicator.name}, ${r.indicator.outcomes} outcomes; the floor reads ${int(r.chart[0]?.records ?? 0)}`),
+    row("Mina uppgifter (rapportör's phone 360×640)", 'its records read with Dexie', r.tasks, `${r.tasksPlan.name}; the floor reads ${int(r.tasksPlan.records)}`),
+    row('tap on Spara → "Sparat på enheten." painted (phone, offline)', 'the same 4 writes in one bare Dexie transaction', r.tap, 'status change on an activity'),
+    '',
+    "How: bench/screensBench.ts. The app is built as shipped and served by the real server; a nämnd member's tablet and a rapportör's phone sign in on the sign-in screen and are synced by the app itself. A screen is opened inside the running app (an address change vue-router follows, as a link does) from Ändringar på enheten, and timed in the page from then until the screen's `malbild:shown:<screen>` mark, which client/composables/useShownMark.ts leaves in the first task after the frame that shows the data was painted (the chart: once uPlot has drawn). Its floor, run just before it in the same page, reads the same tables' records with Dexie (the version the app bundles, on the app's own database): a `getAll` per index value, the outcomes of many indicators in parallel, nothing worked out and nothing drawn. The tap is timed from the button's click event to the paint after \"Sparat på enheten.\" appears; its floor copies what the app wrote (the activity, its history entry, the outbox entry, the draft it cleared) onto another activity in one Dexie transaction. The first opening of each screen also loads its code. With `BENCH_SCREENS_PROFILE=<folder>`, the second run of each writes a CDP CPU profile.",
     '',
   ];
 }

@@ -8,6 +8,7 @@ import { buildBenchPage } from './bundle.ts';
 import { describeMachine } from './machine.ts';
 import { writeReport } from './report.ts';
 import { runLoadBench, type LoadBenchResult } from './loadBench.ts';
+import { runScreensBench, type ScreensBenchResult } from './screensBench.ts';
 import { runSyncBench, type SyncBenchResult } from './syncBench.ts';
 
 /**
@@ -15,8 +16,10 @@ import { runSyncBench, type SyncBenchResult } from './syncBench.ts';
  * queued changes, each on PGlite and on PostgreSQL, and the chaos run at 10,000 mutations; writes
  * bench/REPORT.md (and the raw numbers to bench/results/).
  *
- *   --only sync|chaos|load   one part only (load: the server's pull and push under autocannon, beside a
- *                            constant Hono handler; --load-seconds 10 --load-reps 2)
+ *   --only sync|chaos|load|screens   one part only (load: the server's pull and push under autocannon,
+ *                            beside a constant Hono handler; --load-seconds 10 --load-reps 2; screens: the
+ *                            real built app's screens with the large region on the device, beside reading
+ *                            their records, and tap to saved; --screen-reps 5)
  *   --db pglite|postgres     one database only
  *   --reps 3                 repetitions of full sync, floor and push (delta: --delta-reps 5; the
  *                            explanatory variants, smaller pages and a per-page floor: --variant-reps 1)
@@ -40,6 +43,7 @@ const { values: args } = parseArgs({
     from: { type: 'string' },
     'load-seconds': { type: 'string', default: '10' },
     'load-reps': { type: 'string', default: '2' },
+    'screen-reps': { type: 'string', default: '5' },
   },
 });
 const log = (line: string) => console.log(line);
@@ -112,7 +116,15 @@ if (!args.only || args.only === 'load') {
   }
 }
 
-const results = { machine: { ...machine, loadAtEnd: loadavg().map((n) => Math.round(n * 100) / 100) }, scale, size, args, totalMs: Date.now() - started, sync, chaos, load };
+const screens: ScreensBenchResult[] = [];
+if (!args.only || args.only === 'screens') {
+  for (const database of databases) {
+    log(`Screens on ${database.name}:`);
+    screens.push(await runScreensBench({ databaseUrl: database.url, size, reps: Number(args['screen-reps']), log }));
+  }
+}
+
+const results = { machine: { ...machine, loadAtEnd: loadavg().map((n) => Math.round(n * 100) / 100) }, scale, size, args, totalMs: Date.now() - started, sync, chaos, load, screens };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL(`./results/${machine.date.replaceAll(':', '-')}.json`, import.meta.url), JSON.stringify(results, null, 2));
 writeReport(new URL('./REPORT.md', import.meta.url), results);

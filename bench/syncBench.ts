@@ -4,19 +4,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Mutation } from '@shared/schemas/mutation.ts';
 import { PULL_MAX_LIMIT } from '@shared/schemas/sync.ts';
 import { serverSender } from '../client/sync/serverPush.ts';
-import { insertGrant, insertUser } from '../server/db/users.ts';
-import { hashPassword } from '../server/lib/passwords.ts';
-import { importLargeRegion, type RegionSize } from '../server/demo/largeRegion.ts';
+import type { RegionSize } from '../server/demo/largeRegion.ts';
 import { freshServerDatabase } from '../tests/fixtures/serverDatabase.ts';
 import { ChildServer } from '../tests/sync/childServer.ts';
 import { cookieTransport, signIn } from '../tests/sync/httpDevice.ts';
 import { serverSnapshot } from '../tests/sync/snapshot.ts';
 import { serverPageFetcher } from '../client/sync/serverPull.ts';
+import { BENCH_PASSWORD, NAMND, RAPPORTOR, seedBenchRegion } from './benchRegion.ts';
 import type { Bench } from './browser/main.ts';
-
-const PASSWORD = 'matning-losenord-2026';
-const NAMND = 'namnd@matning.example';
-const RAPPORTOR = 'rapportor@matning.example';
 
 export interface Timed {
   ms: number;
@@ -57,7 +52,7 @@ async function benchPage(browser: Browser, baseURL: string, email: string): Prom
   const page = await context.newPage();
   await page.goto('/');
   await page.waitForFunction(() => 'malbildBench' in window);
-  const status = await call(page, 'signIn', email, PASSWORD);
+  const status = await call(page, 'signIn', email, BENCH_PASSWORD);
   if (status !== 200) throw new Error(`sign-in as ${email} in the browser answered ${status}`);
   return page;
 }
@@ -80,19 +75,7 @@ export async function runSyncBench(options: {
   let server: ChildServer | null = null;
   let browser: Browser | null = null;
   try {
-    const db = await database.open();
-    const importStarted = performance.now();
-    const { records } = await importLargeRegion(db, size, (done, total) => log(`  imported plan ${done}/${total}`));
-    const importMs = performance.now() - importStarted;
-    const counts = Object.fromEntries((await db.query<{ entity: string; n: number }>(`SELECT entity, count(*)::int AS n FROM records WHERE NOT deleted GROUP BY entity ORDER BY 2 DESC`)).map((r) => [r.entity, r.n]));
-    const passwordHash = await hashPassword(PASSWORD);
-    for (const [email, role, unitKey] of [[NAMND, 'läsare', 'region-stor'], [RAPPORTOR, 'rapportör', 'forv-01']] as const) {
-      const [unit] = await db.query<{ id: string }>(`SELECT id FROM records WHERE entity = 'unit' AND data->>'key' = $1`, [unitKey]);
-      const userId = await insertUser(db, { name: email.split('@')[0]!, email, passwordHash });
-      await insertGrant(db, userId, { unitId: unit!.id, role, includeSubunits: true });
-    }
-    await db.close();
-    log(`  ${records} records imported in ${Math.round(importMs)} ms`);
+    const { importMs, counts } = await seedBenchRegion(database, size, log);
 
     server = await ChildServer.start(database, { env: { CLIENT_DIR: pageDir } });
     browser = await chromium.launch({
@@ -147,7 +130,7 @@ export async function runSyncBench(options: {
     }
 
     // Delta: another person's 100 changed records arrive at the synced device.
-    const rapportorCookie = await signIn(server.baseURL, RAPPORTOR, PASSWORD);
+    const rapportorCookie = await signIn(server.baseURL, RAPPORTOR, BENCH_PASSWORD);
     const transport = cookieTransport(() => server!.baseURL, rapportorCookie);
     const visible = await serverSnapshot(serverPageFetcher(transport));
     const writableUnits = new Set([...visible.unit.values()].filter((u) => String(u.key).startsWith('forv-01')).map((u) => u.id as string));
