@@ -3,6 +3,7 @@ import { indicatorStatus } from '@shared/logic/indicatorStatus.ts';
 import { comparePeriods } from '@shared/logic/period.ts';
 import type { Ref } from 'vue';
 import { deviceDb } from '../db/deviceDb.ts';
+import { whereEach } from '../db/whereEach.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
 
 /** One goal with its parent, assessments (newest first), indicators with their status, and activities. */
@@ -16,7 +17,7 @@ export function useGoal(goalId: Ref<string>) {
       deviceDb.indicator.where('goalIds').equals(goal.id).toArray(),
       deviceDb.activity.where('planId').equals(goal.planId).filter((a) => isInPlan(a) && a.goalIds.includes(goal.id)).toArray(),
     ]);
-    const outcomes = await deviceDb.outcome.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray();
+    const outcomes = await whereEach(deviceDb.outcome, 'indicatorId', indicators.map((i) => i.id));
     return {
       goal,
       parent: parent ?? null,

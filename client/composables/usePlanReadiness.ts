@@ -3,6 +3,7 @@ import type { ReadinessRecords } from '@shared/logic/unitReadiness.ts';
 import type { OrgUnit } from '@shared/schemas/unit.ts';
 import type { Ref } from 'vue';
 import { deviceDb } from '../db/deviceDb.ts';
+import { whereEach } from '../db/whereEach.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
 
 export type PlanReadinessRecords = ReadinessRecords & { units: Map<string, OrgUnit> };
@@ -23,9 +24,9 @@ export function usePlanReadiness(planId: Ref<string>) {
       deviceDb.unit.toArray(),
     ]);
     const [assessments, outcomes, updates] = await Promise.all([
-      deviceDb.goalAssessment.where('goalId').anyOf(goals.map((g) => g.id)).toArray(),
-      deviceDb.outcome.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray(),
-      deviceDb.activityUpdate.where('activityId').anyOf(activities.map((a) => a.id)).toArray(),
+      whereEach(deviceDb.goalAssessment, 'goalId', goals.map((g) => g.id)),
+      whereEach(deviceDb.outcome, 'indicatorId', indicators.map((i) => i.id)),
+      whereEach(deviceDb.activityUpdate, 'activityId', activities.map((a) => a.id)),
     ]);
     return { plan, goals, indicators, activities, assessments, outcomes, updates, readiness, units: new Map(units.map((u) => [u.id, u])) };
   }, [planId]);

@@ -3,6 +3,7 @@ import { outcomesWithKolada } from '@shared/logic/koladaOutcomes.ts';
 import type { PlanRecords } from '@shared/logic/planOverview.ts';
 import type { Ref } from 'vue';
 import { deviceDb } from '../db/deviceDb.ts';
+import { whereEach } from '../db/whereEach.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
 
 /**
@@ -20,9 +21,9 @@ export function usePlanRecords(planId: Ref<string>) {
       deviceDb.activity.where('planId').equals(planId.value).filter(isInPlan).toArray(),
     ]);
     const [assessments, outcomes, kolada] = await Promise.all([
-      deviceDb.goalAssessment.where('goalId').anyOf(goals.map((g) => g.id)).toArray(),
-      deviceDb.outcome.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray(),
-      deviceDb.koladaValue.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray(),
+      whereEach(deviceDb.goalAssessment, 'goalId', goals.map((g) => g.id)),
+      whereEach(deviceDb.outcome, 'indicatorId', indicators.map((i) => i.id)),
+      whereEach(deviceDb.koladaValue, 'indicatorId', indicators.map((i) => i.id)),
     ]);
     return { perspectives, goals, assessments, indicators, outcomes: outcomesWithKolada(outcomes, kolada), focusAreas, activities };
   }, [planId]);

@@ -67,6 +67,17 @@ export interface OverviewScope {
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 
+/** In one pass: copying a group's array for every member made the overview quadratic in each indicator's outcomes. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 /** Every period the plan has data for (outcomes, assessments, activity statuses), the newest first. */
 export function planPeriods(records: Pick<PlanRecords, 'outcomes' | 'assessments' | 'activities'>): Period[] {
   return distinctPeriods([
@@ -98,10 +109,8 @@ export function isDelayed(activity: Activity): boolean {
  */
 export function buildPlanOverview(records: PlanRecords, scope: OverviewScope): PlanOverview {
   const inScope = (unitId: string) => !scope.unitIds || scope.unitIds.has(unitId);
-  const outcomesOf = new Map<string, Outcome[]>();
-  for (const outcome of records.outcomes) outcomesOf.set(outcome.indicatorId, [...(outcomesOf.get(outcome.indicatorId) ?? []), outcome]);
-  const assessmentsOf = new Map<string, GoalAssessment[]>();
-  for (const assessment of records.assessments) assessmentsOf.set(assessment.goalId, [...(assessmentsOf.get(assessment.goalId) ?? []), assessment]);
+  const outcomesOf = groupBy(records.outcomes, (o) => o.indicatorId);
+  const assessmentsOf = groupBy(records.assessments, (a) => a.goalId);
 
   const indicators = records.indicators.filter((i) => inScope(i.unitId)).sort(byOrder);
   const figures = new Map(indicators.map((i) => [i.id, keyFigure(i, outcomesOf.get(i.id) ?? [], scope.period)]));
