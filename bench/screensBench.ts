@@ -37,10 +37,14 @@ export interface ScreensBenchResult {
   tap: ScreenPair[];
 }
 
-/** The real app built as shipped, into a folder of its own (not the worktree's dist/, which the browser tests use). */
+/**
+ * The real app built as shipped, into a folder of its own (not the worktree's dist/, which the browser
+ * tests use); unminified when profiling, so that the profile names the app's own functions.
+ */
 function buildApp(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'malbild-bench-app-'));
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
+  const minify = process.env.BENCH_SCREENS_PROFILE ? ['--minify', 'false'] : [];
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir', ...minify], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
