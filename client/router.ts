@@ -44,6 +44,8 @@ export const router = createRouter({
     { path: '/planer/:planId/forsenat', name: 'delayed', component: () => import('./views/CommitteeDelayedView.vue'), props: true },
     { path: '/planer/:planId/sok', name: 'search', component: () => import('./views/CommitteeSearchView.vue'), props: true },
     { path: '/planer/:planId/rapport/:period', name: 'report', component: () => import('./views/ReportView.vue'), props: true },
+    { path: '/planer/:planId/moten', name: 'meetings', component: () => import('./views/MeetingsView.vue'), props: true },
+    { path: '/planer/:planId/moten/:meetingId', name: 'meeting', component: () => import('./views/MeetingView.vue'), props: true },
     { path: '/planer/:planId/rapportlage', name: 'readiness', component: () => import('./views/ReadinessView.vue'), props: true, meta: { planner: true } },
     { path: '/planer/:planId/indikatorer/:indicatorId', name: 'indicator', component: () => import('./views/CommitteeIndicatorView.vue'), props: true },
     // Online-only screens: loaded when opened, not with everyone's app.

@@ -29,6 +29,7 @@ const me = (role: 'rapportör' | 'läsare', writableUnitIds: string[]): Me => ({
   isAdmin: false,
   writableUnitIds,
   plannableUnitIds: [],
+  minutesWritableUnitIds: [],
 });
 
 describe('useCanWrite', () => {

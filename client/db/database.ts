@@ -62,6 +62,8 @@ export const SYNCED_STORES: { [E in EntityName]: string } = {
   report: 'id, planId',
   readiness: 'id, planId',
   koladaValue: 'id, indicatorId',
+  meeting: 'id, planId, unitId',
+  meetingNote: 'id, meetingId, planId',
 };
 
 export function openDeviceDb(name = 'malbild'): MalbildDb {
@@ -79,5 +81,7 @@ export function openDeviceDb(name = 'malbild'): MalbildDb {
   db.version(7).stores({ readiness: SYNCED_STORES.readiness });
   // What Kolada says of mapped indicators, beside the outcomes people enter.
   db.version(8).stores({ koladaValue: SYNCED_STORES.koladaValue });
+  // Dialogue meetings and their notes, written on the tablet during the meeting.
+  db.version(9).stores({ meeting: SYNCED_STORES.meeting, meetingNote: SYNCED_STORES.meetingNote });
   return db;
 }

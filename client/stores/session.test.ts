@@ -16,6 +16,7 @@ const person = (overrides: Partial<Me> = {}): Me => ({
   isAdmin: false,
   writableUnitIds: [unitId],
   plannableUnitIds: [],
+  minutesWritableUnitIds: [],
   ...overrides,
 });
 

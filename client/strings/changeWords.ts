@@ -1,5 +1,5 @@
 import type { ChangeWords } from '@shared/mutations/kind.ts';
-import { formatPeriod, formatValue } from '../format.ts';
+import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { t } from './index.ts';
 
 function quoted(text: string): string {
@@ -25,4 +25,6 @@ export const changeWords: ChangeWords = {
   chosenAssignmentStatus: (status) => words.chosenStatus(status ?? t.activities.conflict.noStatus),
   join: (parts) => parts.join(' · '),
   readiness: (period, ready) => words.readiness(formatPeriod(period), ready),
+  meeting: (title, date) => t.meetings.describe.meeting(title, formatDate(date)),
+  meetingNote: (kind, text, meeting) => t.meetings.describe.note(t.meetings.kind[kind], quoted(text), meeting),
 };

@@ -6,6 +6,7 @@ import type { Role } from '@shared/schemas/user.ts';
 import { accessibility } from './sv/accessibility.ts';
 import { committee } from './sv/committee.ts';
 import { kolada } from './sv/kolada.ts';
+import { meetings } from './sv/meetings.ts';
 import { readiness } from './sv/readiness.ts';
 import { signIn } from './sv/signIn.ts';
 import { titles } from './sv/titles.ts';
@@ -17,6 +18,7 @@ export const sv = {
   committee,
   readiness,
   kolada,
+  meetings,
   signIn,
   titles,
   skipToContent: 'Hoppa till innehållet',

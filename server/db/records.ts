@@ -194,20 +194,23 @@ export async function listRecords<E extends EntityName>(db: Queryable, entity: E
  * Every change after `since` that the reader may see, oldest first: one range scan on the unique `seq`
  * index. `readable` limits it to records of those units (plan-wide records such as perspectives follow
  * their plan); a record that moved out of those units comes back as a removal. null reads everything.
+ * Dialogue meetings and their notes follow `minutesReadable` instead (a unit and above, not below).
  */
-export async function changesSince(db: Queryable, since: number, limit: number, readable: ReadonlySet<string> | null = null): Promise<Change[]> {
+export async function changesSince(db: Queryable, since: number, limit: number, readable: ReadonlySet<string> | null = null, minutesReadable: ReadonlySet<string> | null = null): Promise<Change[]> {
   const units = readable ? [...readable] : null;
+  const minutesUnits = minutesReadable ? [...minutesReadable] : null;
   const rows = await db.query<RecordRow & { visible: boolean }>(
     `WITH readable_plans AS (
        SELECT id FROM records WHERE entity = 'plan' AND ($3::uuid[] IS NULL OR unit_id = ANY($3))
      )
      SELECT id, entity, version, seq, deleted, data, visible FROM (
-       SELECT r.*, ($3::uuid[] IS NULL OR r.unit_id = ANY($3) OR (r.unit_id IS NULL AND r.plan_id IN (SELECT id FROM readable_plans))) AS visible
+       SELECT r.*, (CASE WHEN r.entity IN ('meeting', 'meetingNote') THEN $4::uuid[] IS NULL OR r.unit_id = ANY($4)
+                    ELSE $3::uuid[] IS NULL OR r.unit_id = ANY($3) OR (r.unit_id IS NULL AND r.plan_id IN (SELECT id FROM readable_plans)) END) AS visible
          FROM records r WHERE r.seq > $1
      ) changed
      WHERE visible OR prev_unit_id = ANY($3)
      ORDER BY seq LIMIT $2`,
-    [since, limit, units],
+    [since, limit, units, minutesUnits],
   );
   return rows.map((row) => {
     const gone = row.deleted || !row.visible;

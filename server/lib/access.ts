@@ -27,6 +27,13 @@ export class Access {
   readonly writableUnitIds: ReadonlySet<string>;
   /** Units whose plans the person may import and change, and keep the reporting calendar of. */
   readonly plannableUnitIds: ReadonlySet<string>;
+  /**
+   * Units whose dialogue meetings the person may read: those their grants reach, never the units above
+   * (a unit manager reads the plan of the chain above, not what its committee said of it).
+   */
+  readonly minutesReadableUnitIds: ReadonlySet<string>;
+  /** Units whose dialogue meetings and notes the person may write: a controller's or administratör's. */
+  readonly minutesWritableUnitIds: ReadonlySet<string>;
 
   constructor(
     readonly user: SessionUser,
@@ -55,9 +62,11 @@ export class Access {
     const readable = new Set<string>();
     const writable = new Set<string>();
     const plannable = new Set<string>();
+    const minutesReadable = new Set<string>();
     for (const grant of user.grants) {
       for (const id of reach(grant)) {
         readable.add(id);
+        minutesReadable.add(id);
         if (grant.role !== 'läsare') writable.add(id);
         if (grant.role === 'controller' || grant.role === 'administratör') plannable.add(id);
       }
@@ -68,6 +77,7 @@ export class Access {
     if (this.isAdmin) {
       for (const unit of units) {
         readable.add(unit.id);
+        minutesReadable.add(unit.id);
         writable.add(unit.id);
         plannable.add(unit.id);
       }
@@ -75,6 +85,9 @@ export class Access {
     this.readableUnitIds = readable;
     this.writableUnitIds = writable;
     this.plannableUnitIds = plannable;
+    this.minutesReadableUnitIds = minutesReadable;
+    // The staff who keep the plan keep its dialogue notes too; a rapportör reports, a läsare reads.
+    this.minutesWritableUnitIds = plannable;
   }
 
   canRead(unitId: string | null): boolean {
@@ -87,6 +100,14 @@ export class Access {
 
   canPlan(unitId: string): boolean {
     return this.plannableUnitIds.has(unitId);
+  }
+
+  canReadMinutes(unitId: string): boolean {
+    return this.minutesReadableUnitIds.has(unitId);
+  }
+
+  canWriteMinutes(unitId: string): boolean {
+    return this.minutesWritableUnitIds.has(unitId);
   }
 
   /** A record outside the reader's scope is answered as missing: its existence is not theirs to know. */

@@ -18,7 +18,7 @@ import { validate } from '../lib/validate.ts';
 
 export function meOf(access: Access): Me {
   const { id, name, email, grants } = access.user;
-  return { id, name, email, grants, isAdmin: access.isAdmin, writableUnitIds: [...access.writableUnitIds], plannableUnitIds: [...access.plannableUnitIds] };
+  return { id, name, email, grants, isAdmin: access.isAdmin, writableUnitIds: [...access.writableUnitIds], plannableUnitIds: [...access.plannableUnitIds], minutesWritableUnitIds: [...access.minutesWritableUnitIds] };
 }
 
 const doc = (summary: string) => describeRoute({ summary, tags: ['inloggning'], responses: { 200: { description: 'OK' } } });

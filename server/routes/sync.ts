@@ -35,7 +35,7 @@ export const syncRoutes = new Hono<AppEnv>()
       return c.json({ changes: [], cursor: 0, hasMore: true, reset: true, scope: scopeVersion, head, epoch } satisfies PullResponse, 200);
     }
     // "Anything new?" — every installed device asks every minute; with nothing new, the records are not touched.
-    const changes = since === head ? [] : await changesSince(db, since, limit, access.isAdmin ? null : access.readableUnitIds);
+    const changes = since === head ? [] : await changesSince(db, since, limit, access.isAdmin ? null : access.readableUnitIds, access.isAdmin ? null : access.minutesReadableUnitIds);
     const hasMore = changes.length === limit;
     const last = changes.at(-1)?.seq;
     const cursor = hasMore && last !== undefined ? last : Math.max(head, last ?? since);

@@ -35,3 +35,12 @@ const KOLADA_NAMESPACE = '9a3d6c2b-7e15-4f80-b1c4-2d8e0f6a5b93';
 
 /** One Kolada value per indicator, period and gender. */
 export const koladaValueId = (indicatorId: string, period: string, gender: string) => uuidv5(`${indicatorId}/${period}/${gender}`, KOLADA_NAMESPACE);
+
+const MEETING_NAMESPACE = '4d2c8e1a-7b3f-4a69-9c05-e1f2a3b4c5d6';
+
+/**
+ * A meeting is named from its unit and a key the device chooses, a note from its meeting and its key:
+ * the device knows the id offline at once, and no key can name a record of another unit or meeting.
+ */
+export const meetingId = (unitId: string, key: string) => uuidv5(`${unitId}/${key}`, MEETING_NAMESPACE);
+export const meetingNoteId = (meetingId: string, key: string) => uuidv5(`${meetingId}/note/${key}`, MEETING_NAMESPACE);

@@ -3,6 +3,7 @@ import type { ActivityStatus, StatusPart } from '../schemas/activity.ts';
 import type { EntityName, EntityRecord, RecordInput } from '../schemas/entities.ts';
 import type { Assessment } from '../schemas/goal.ts';
 import type { Measure } from '../schemas/indicator.ts';
+import type { NoteKind } from '../schemas/meeting.ts';
 import type { Period } from '../schemas/period.ts';
 import type { Plan } from '../schemas/plan.ts';
 
@@ -58,6 +59,8 @@ export interface ChangeWords {
   /** Joins the parts of one change ("Status: Försenad · Kommentar: …"). */
   join(parts: string[]): string;
   readiness(period: string, ready: boolean): string;
+  meeting(title: string, date: string): string;
+  meetingNote(kind: NoteKind, words: string, meetingTitle: string | null): string;
 }
 
 /**

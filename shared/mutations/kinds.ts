@@ -5,6 +5,8 @@ import { assignmentUpdate } from './assignmentUpdate.ts';
 import { goalAssessmentResolve } from './goalAssessmentResolve.ts';
 import { goalAssessmentSet } from './goalAssessmentSet.ts';
 import type { AnyMutationKind } from './kind.ts';
+import { meetingNoteSave } from './meetingNoteSave.ts';
+import { meetingSave } from './meetingSave.ts';
 import { outcomeResolve } from './outcomeResolve.ts';
 import { outcomeSet } from './outcomeSet.ts';
 import { readinessSet } from './readinessSet.ts';
@@ -24,6 +26,8 @@ export const MUTATION_KINDS = {
   [assignmentUpdate.name]: assignmentUpdate,
   [assignmentResolve.name]: assignmentResolve,
   [readinessSet.name]: readinessSet,
+  [meetingSave.name]: meetingSave,
+  [meetingNoteSave.name]: meetingNoteSave,
 } as const;
 
 export type MutationKinds = typeof MUTATION_KINDS;

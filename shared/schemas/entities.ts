@@ -5,6 +5,7 @@ import { FocusAreaSchema } from './focusArea.ts';
 import { GoalAssessmentSchema, GoalSchema } from './goal.ts';
 import { IndicatorSchema } from './indicator.ts';
 import { KoladaValueSchema } from './kolada.ts';
+import { MeetingNoteSchema, MeetingSchema } from './meeting.ts';
 import { OutcomeSchema } from './outcome.ts';
 import { PerspectiveSchema } from './perspective.ts';
 import { PlanSchema } from './plan.ts';
@@ -28,6 +29,8 @@ export const ENTITY_SCHEMAS = {
   report: ReportSchema,
   readiness: ReadinessSchema,
   koladaValue: KoladaValueSchema,
+  meeting: MeetingSchema,
+  meetingNote: MeetingNoteSchema,
 } as const;
 
 export type EntityName = keyof typeof ENTITY_SCHEMAS;

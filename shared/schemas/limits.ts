@@ -19,4 +19,8 @@ export const LIST_LIMITS = {
    * activity collects a few between two syncs; at 100 an activity stays about 30 kB at most.
    */
   conflicts: 100,
+  /** People at a dialogue meeting: a presidium and its administration's management are a dozen. */
+  participants: 50,
+  /** Goals, indicators and activities one note points at. */
+  noteLinks: 30,
 } as const;

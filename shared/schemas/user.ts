@@ -69,6 +69,8 @@ export const MeSchema = v.object({
   writableUnitIds: v.array(UuidSchema),
   /** Units whose plans this person may import, change and keep the calendar of (controller, administratör). */
   plannableUnitIds: v.optional(v.array(UuidSchema), []),
+  /** Units whose dialogue meetings and notes this person may write. */
+  minutesWritableUnitIds: v.optional(v.array(UuidSchema), []),
 });
 export type Me = v.InferOutput<typeof MeSchema>;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { koladaValueId } from '@shared/logic/recordIds.ts';
+import { koladaValueId, meetingId } from '@shared/logic/recordIds.ts';
 import type { MutationName } from '@shared/mutations/kinds.ts';
 import { ENTITY_NAMES, type EntityName } from '@shared/schemas/entities.ts';
 import type { Mutation } from '@shared/schemas/mutation.ts';
@@ -39,7 +39,7 @@ export interface HostileWorld {
   /** Records of every kind, by scope: ids to aim at. */
   pools: Record<Scope, Record<EntityName, string[]>>;
   /** A record of each kind the rapportör may write, for valid changes: per `in` plan. */
-  own: { planId: string; activityId: string; indicatorId: string; goalId: string; assignmentId: string; unitId: string }[];
+  own: { planId: string; activityId: string; indicatorId: string; goalId: string; assignmentId: string; unitId: string; meetingId: string }[];
 }
 
 /**
@@ -60,6 +60,7 @@ export async function hostileWorld(t: TestApp, plansPerScope: number): Promise<H
       goalId: (await plan.byKey('goal', 'kompetens')).id,
       assignmentId: (await plan.byKey('assignment', 'rf7')).id,
       unitId: activity.unitId,
+      meetingId: meetingId(activity.unitId, plan.planId),
     });
   }
   for (const plan of [...plans.in, ...plans.out]) {
@@ -79,6 +80,13 @@ export async function hostileWorld(t: TestApp, plansPerScope: number): Promise<H
     await t.request('/api/sync/push', { method: 'POST', body: JSON.stringify({ deviceId: 'hostile-world-01', mutations: [mark] }) });
   }
   for (const plan of [...plans.in, ...plans.out]) {
+    // A dialogue meeting with a note, so that meeting and note records too are there to aim at.
+    const { unitId } = await plan.byKey('activity', 'webbtidbocker');
+    const meeting = { id: randomUUID(), name: 'meeting.save', recordId: unitId, createdAt: new Date().toISOString(), args: { key: plan.planId, planId: plan.planId, period: '2025-T1', date: '2025-02-20', title: 'Resultatdialog', participants: ['Ordförande'], baseVersion: null } };
+    const note = { id: randomUUID(), name: 'meetingNote.save', recordId: meetingId(unitId, plan.planId), createdAt: new Date().toISOString(), args: { key: randomUUID(), kind: 'avsnitt', heading: 'Utmaningar', text: 'Demografin.', links: [], responsible: null, dueDate: null, status: null, order: 1, baseVersion: null } };
+    await t.request('/api/sync/push', { method: 'POST', body: JSON.stringify({ deviceId: 'hostile-world-01', mutations: [meeting, note] }) });
+  }
+  for (const plan of [...plans.in, ...plans.out]) {
     // A value from Kolada, as the fetch stores it, so that a koladaValue record too is there to aim at.
     const indicator = await plan.byKey('indicator', 'hyrlakare');
     await putRecords(t.db, 'koladaValue', [
@@ -88,6 +96,10 @@ export async function hostileWorld(t: TestApp, plansPerScope: number): Promise<H
   const rapportör = await t.userWith('rapportör', own[0]!.unitId);
   for (const { unitId } of own.slice(1)) {
     await t.request(`/api/admin/users/${rapportör.userId}/grants`, { method: 'POST', body: JSON.stringify({ unitId, role: 'rapportör' }) });
+  }
+  // Controller on the same units too, so that the kinds only the plan's staff make (dialogue notes) have a legitimate author.
+  for (const { unitId } of own) {
+    await t.request(`/api/admin/users/${rapportör.userId}/grants`, { method: 'POST', body: JSON.stringify({ unitId, role: 'controller' }) });
   }
   const pools = { in: emptyPools(), out: emptyPools() };
   for (const scope of ['in', 'out'] as const) {
@@ -120,6 +132,8 @@ export async function validChange(t: TestApp, world: HostileWorld, name: Mutatio
     'goalAssessment.set': () => ({ name: 'goalAssessment.set', recordId: own.goalId, createdAt, args: { period: `20${30 + n}-T1`, assessment: 'positiv', analysis: null, baseVersion: null } }),
     'assignment.update': () => ({ name: 'assignment.update', recordId: own.assignmentId, createdAt, args: { status: 'Pågående', comment: `Lägesbild ${n}.`, baseVersion: assignment.version } }),
     'assignment.resolve': () => ({ name: 'assignment.resolve', recordId: own.assignmentId, createdAt, args: { status: 'Pågående', comment: null, settles: [randomUUID()], baseVersion: assignment.version } }),
+    'meeting.save': () => ({ name: 'meeting.save', recordId: own.unitId, createdAt, args: { key: randomUUID(), planId: own.planId, period: '2025-T1', date: '2025-02-20', title: `Resultatdialog ${n}`, participants: ['Ordförande', 'Förvaltningsdirektör'], baseVersion: null, settles: [] } }),
+    'meetingNote.save': () => ({ name: 'meetingNote.save', recordId: own.meetingId, createdAt, args: { key: randomUUID(), kind: 'uppföljning', heading: 'Bemanning', text: `Följ upp ${n}.`, links: [], responsible: 'Controller', dueDate: '2025-06-30', status: 'Öppen', order: n, baseVersion: null, settles: [] } }),
     'readiness.set': () => ({ name: 'readiness.set', recordId: own.unitId, createdAt, args: { planId: own.planId, period: '2027-T1', ready: n % 2 === 0 } }),
     'goalAssessment.resolve': () => ({ name: 'goalAssessment.resolve', recordId: own.goalId, createdAt, args: { period: assessments[0]?.data.period ?? '2024-T1', assessment: 'positiv', analysis: null, settles: [randomUUID()], baseVersion: assessments[0]?.version ?? 1 } }),
   };

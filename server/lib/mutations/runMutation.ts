@@ -15,7 +15,7 @@ import { Refusal } from '../refusal.ts';
 import { MUTATION_RIGHTS } from './rights.ts';
 import { log } from '../log.ts';
 
-const PARENT_LABEL: Partial<Record<EntityName, string>> = { activity: 'Aktiviteten', indicator: 'Indikatorn', goal: 'Målet', assignment: 'Uppdraget', unit: 'Enheten' };
+const PARENT_LABEL: Partial<Record<EntityName, string>> = { activity: 'Aktiviteten', indicator: 'Indikatorn', goal: 'Målet', assignment: 'Uppdraget', unit: 'Enheten', meeting: 'Mötet' };
 const NOT_STORED = 'Ändringen kunde inte sparas på servern. Den finns kvar på enheten; försök igen senare eller kontakta en administratör.';
 
 export interface RunResult {
