@@ -102,6 +102,18 @@ describe('a dialogue meeting', () => {
     await note(tablet.page, 'Avsnitt 1: Utmaningar').getByRole('button', { name: 'Behåll den här' }).last().click();
     await note(tablet.page, 'Avsnitt 1: Utmaningar').getByRole('region', { name: 'Två versioner av samma anteckning' }).waitFor({ state: 'detached' });
 
+    // The underlag comes from the plan's data; an item of it becomes a note that points at it.
+    const basis = tablet.page.getByRole('region', { name: 'Underlag' });
+    const firstItem = basis.getByRole('listitem').filter({ has: tablet.page.getByRole('button', { name: /^Anteckna/ }) }).first();
+    const itemName = await firstItem.getByRole('link').innerText();
+    await firstItem.getByRole('button', { name: /^Anteckna/ }).click();
+    const fromBasis = note(tablet.page, `Avsnitt 3: ${itemName}`);
+    await fromBasis.getByRole('list', { name: 'Kopplingar' }).getByRole('link', { name: itemName }).waitFor();
+    // And back: the record's own screen shows the note and leads to the meeting.
+    await fromBasis.getByRole('list', { name: 'Kopplingar' }).getByRole('link', { name: itemName }).click();
+    const discussed = tablet.page.getByRole('region', { name: 'Från dialogmöten' });
+    await discussed.getByRole('link', { name: 'Från Dialog med HSN, 20 feb. 2025' }).click();
+    await tablet.page.getByRole('heading', { level: 1, name: 'Dialog med HSN' }).waitFor();
     await tablet.page.getByRole('button', { name: 'Lägg till uppföljningspunkt' }).click();
     const followUp = note(tablet.page, 'Uppföljningspunkt 1');
     await followUp.getByLabel('Vem').fill('Förvaltningsdirektören');

@@ -7,6 +7,9 @@ const count = (n: number, one: string, other: string) => `${n} ${plural.select(n
 export const meetings = {
   heading: 'Dialogmöten',
   intro: 'Resultatdialoger med anteckningar, medskick och uppföljningspunkter. Sparas på enheten och skickas när det finns nät.',
+  /** How two writers in one meeting keep every word, said where they write. */
+  paragraphs:
+    'Varje avsnitt, medskick och uppföljningspunkt sparas för sig. Flera kan skriva i samma möte, även utan nät, utan att något skrivs över. Ändrar två samma stycke samtidigt finns båda texterna kvar tills någon väljer.',
   none: 'Inga dialogmöten i planen ännu.',
   newMeeting: 'Nytt dialogmöte',
   create: 'Skapa mötet',
@@ -55,6 +58,16 @@ export const meetings = {
     intro: 'Någon skrev i samma anteckning samtidigt. Båda texterna finns kvar. Välj den som ska gälla.',
     theirs: (who: string, when: string) => `${who}, ${when}`,
     keep: 'Behåll den här',
+  },
+  basis: {
+    heading: 'Underlag',
+    intro: 'Från planens data för mötets enhet, enheterna under den och rapporteringstillfället.',
+    goals: (n: number) => `${count(n, 'mål', 'mål')} med negativ bedömning`,
+    indicators: (n: number) => `${count(n, 'indikator', 'indikatorer')} som inte når målvärdet eller går åt fel håll`,
+    activities: (n: number) => count(n, 'aktivitet försenad eller avbruten', 'aktiviteter försenade eller avbrutna'),
+    assignments: (n: number) => `${count(n, 'uppdrag', 'uppdrag')} nära slutdatum`,
+    endDate: (date: string) => `slutdatum ${date}`,
+    write: 'Anteckna',
   },
   describe: {
     meeting: (title: string, date: string) => `Dialogmöte: ${title}, ${date}`,
