@@ -28,6 +28,7 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { indicatorKoladaRoutes, koladaRoutes, planKoladaRoutes } from './routes/kolada.ts';
 import { KoladaClient } from './lib/kolada/koladaClient.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { meetingRoutes } from './routes/meetings.ts';
 import { planRoutes } from './routes/plans.ts';
 import { syncRoutes } from './routes/sync.ts';
 
@@ -70,6 +71,7 @@ function buildApi() {
     .route('/auth/oidc', oidcRoutes)
     .route('/plans', planRoutes)
     .route('/plans', reportRoutes)
+    .route('/plans', meetingRoutes)
     .route('/plans', planKoladaRoutes)
     .route('/kolada', koladaRoutes)
     .route('/goals', goalRoutes)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@shared/schemas/user.ts';
 import { importTestPlan, planDocument } from '../../tests/fixtures/planDocument.ts';
 import { openTestApp, type Requester, type TestApp } from '../../tests/fixtures/testApp.ts';
-import { koladaValueId } from '@shared/logic/recordIds.ts';
+import { koladaValueId, meetingId } from '@shared/logic/recordIds.ts';
 import { getRecord, putRecords } from '../db/records.ts';
 import { ruleOf } from './authorize.ts';
 
@@ -98,6 +98,17 @@ const CASES: Record<string, Case> = {
     expect: PLAN(200),
   },
   'GET /api/plans/:id/reports/:file': { target: (s) => ({ path: `/api/plans/${plan(s).planId}/reports/2025-T1.json` }), expect: READ },
+  'GET /api/plans/:id/meetings/:file': {
+    target: async (s) => {
+      // A meeting of the unit the läsare and rapportör are on (in) or of the other plan's same unit (out).
+      const [unit] = await t.db.query<{ id: string }>(`SELECT unit_id AS id FROM records WHERE entity = 'activity' AND plan_id = $1 AND data->>'key' = 'webbtidbocker'`, [plan(s).planId]);
+      const key = randomUUID();
+      const mutation = { id: randomUUID(), name: 'meeting.save', recordId: s === 'in' ? insideUnit : unit!.id, createdAt: new Date().toISOString(), args: { key, planId: plan(s).planId, period: '2025-T1', date: '2025-02-20', title: 'Resultatdialog', participants: [], baseVersion: null } };
+      await t.request('/api/sync/push', { method: 'POST', body: JSON.stringify({ deviceId: 'rules-meetings', mutations: [mutation] }) });
+      return { path: `/api/plans/${plan(s).planId}/meetings/${meetingId(mutation.recordId, key)}.pdf` };
+    },
+    expect: READ,
+  },
   'PUT /api/plans/:id/reports/:period': {
     target: async (s) => {
       const [current] = await t.db.query<{ version: number }>(`SELECT version FROM records WHERE entity = 'report' AND plan_id = $1 AND data->>'period' = '2025-T2'`, [plan(s).planId]);
@@ -251,6 +262,7 @@ describe('the rights matrix', () => {
           }
         }
       }
-    });
+      // Routes that print a PDF start Chromium and print once per role and scope: seconds on a busy machine.
+    }, 60_000);
   }
 });

@@ -56,9 +56,11 @@ async function readableReport(c: Context<AppEnv>, planId: string, period: string
     const frozen = await getReportVersion(c.var.db, planId, period, version ?? null);
     if (!frozen) return notFound('Den versionen av rapporten');
     if (!frozen.unitIds.every((id) => access.canRead(id))) return fail(403, 'forbidden', 'Den fastställda rapporten visar enheter du inte har behörighet att läsa.');
-    return { plan, report: frozen.report, version: { version: frozen.version, frozenAt: frozen.frozenAt }, versions };
+    // A frozen report holds every meeting of its time; each reader gets those whose notes they may read.
+    const report = { ...frozen.report, meetings: (frozen.report.meetings ?? []).filter((m) => access.canReadMinutes(m.unitId)) };
+    return { plan, report, version: { version: frozen.version, frozenAt: frozen.frozenAt }, versions };
   }
-  const { report } = await liveReport(c.var.db, plan, point, access.readableUnitIds);
+  const { report } = await liveReport(c.var.db, plan, point, access.readableUnitIds, access.minutesReadableUnitIds);
   return { plan, report, version: null, versions };
 }
 

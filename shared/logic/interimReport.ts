@@ -13,6 +13,7 @@ import type { TargetStatus, Trend } from '../schemas/target.ts';
 import type { OrgUnit } from '../schemas/unit.ts';
 import { countAssessments, type AssessmentCounts } from './fulfilment.ts';
 import { indicatorStatus } from './indicatorStatus.ts';
+import type { ReportMeeting } from './meetingReport.ts';
 import { isInPlan } from './inPlan.ts';
 import { ownGoals, type PlanRecords } from './planOverview.ts';
 import { reportedFor } from './reportingPeriod.ts';
@@ -75,6 +76,8 @@ export interface InterimReport {
   perspectives: { name: string; goals: ReportGoal[] }[];
   focusAreas: { name: string; activities: ReportActivityRow[] }[];
   assignments: ReportAssignmentRow[];
+  /** The dialogue meetings about the report point before, with notes and follow-ups (see `meetingsForReport`). */
+  meetings?: ReportMeeting[];
 }
 
 export interface ReportInputs {
@@ -84,6 +87,7 @@ export interface ReportInputs {
   units: ReadonlyMap<string, Pick<OrgUnit, 'name' | 'shortName'>>;
   narrative: readonly NarrativeSection[] | null;
   tables?: readonly FigureTable[];
+  meetings?: readonly ReportMeeting[];
 }
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
@@ -124,7 +128,7 @@ export const narrativeOf = (sections: readonly NarrativeSection[] | null): Narra
  * their assessment, analysis and indicator table; per focus area the activity table; the assignments;
  * and how many goals got each assessment.
  */
-export function buildInterimReport({ plan, point, records, units, narrative, tables = [] }: ReportInputs): InterimReport {
+export function buildInterimReport({ plan, point, records, units, narrative, tables = [], meetings = [] }: ReportInputs): InterimReport {
   const period = point.period;
   const outcomesOf = new Map<string, Outcome[]>();
   for (const outcome of records.outcomes) outcomesOf.set(outcome.indicatorId, [...(outcomesOf.get(outcome.indicatorId) ?? []), outcome]);
@@ -184,6 +188,7 @@ export function buildInterimReport({ plan, point, records, units, narrative, tab
     perspectives,
     focusAreas,
     assignments,
+    meetings: [...meetings],
   };
 }
 

@@ -29,6 +29,12 @@ export const REPORT_WORDS = {
   count: 'Antal',
   noStatus: 'Ingen status',
   page: (n: number, of: number) => `Sida ${n} av ${of}`,
+  meetings: 'Dialogmöten',
+  meetingAbout: (point: string, date: string) => `Om ${point} · ${date}`,
+  participants: 'Deltagare',
+  medskick: 'Medskick till nivån ovan',
+  followUps: 'Uppföljningspunkter',
+  followUpColumns: ['Vad', 'Vem', 'Senast', 'Status'],
   assessments: {
     positiv: 'Positiv',
     oförändrad: 'Oförändrad',

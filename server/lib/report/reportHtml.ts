@@ -2,19 +2,8 @@ import { formatFigure } from '@shared/logic/figureTable.ts';
 import { activityStatusText, reportOutcome, reportValue, trendText, type InterimReport } from '@shared/logic/interimReport.ts';
 import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
 import { formatPeriod } from '@shared/logic/swedishFormat.ts';
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const paragraphs = (text: string) =>
-  text
-    .split(/\n{2,}/)
-    .filter((p) => p.trim())
-    .map((p) => `<p>${escape(p).replaceAll('\n', '<br>')}</p>`)
-    .join('');
-const table = (caption: string, columns: readonly string[], rows: string[][]) =>
-  `<table><caption>${escape(caption)}</caption><thead><tr>${columns.map((c) => `<th scope="col">${escape(c)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.join('')}</tr>`)
-    .join('')}</tbody></table>`;
-const td = (text: string, className = '') => `<td${className ? ` class="${className}"` : ''}>${escape(text)}</td>`;
+import { escapeHtml as escape, paragraphs, PRINT_CSS, table, td } from './html.ts';
+import { meetingBody } from './meetingHtml.ts';
 
 const dateOf = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Stockholm' });
 
@@ -59,6 +48,8 @@ export function reportHtml(report: InterimReport, version: { version: number; fr
     report.assignments.length > 0
       ? `<section class="break"><h2>${W.assignments}</h2>${table(W.assignments, W.assignmentColumns, report.assignments.map((a) => [td([a.code, a.text].filter(Boolean).join(' ')), td(a.givenBy), td(a.givenTo), td(a.status), td(a.endDate ?? '')]))}</section>`
       : '';
+  const meetings = report.meetings ?? [];
+  const dialogue = meetings.length > 0 ? `<section class="break"><h2>${W.meetings}</h2>${meetings.map((m) => meetingBody(m, 3)).join('')}</section>` : '';
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${PRINT_CSS}</style></head><body>
 <header><h1>${escape(title)}</h1><p class="state">${escape(report.unitName)} · ${escape(state)}</p></header>
 ${narrative}
@@ -67,25 +58,6 @@ ${figures}
 ${goals}
 <section class="break"><h2>${W.activities}</h2>${activities}</section>
 ${assignments}
+${dialogue}
 </body></html>`;
 }
-
-const PRINT_CSS = `
-@page { size: A4; margin: 22mm 16mm 20mm; }
-body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 9.5pt; color: #111; line-height: 1.4; }
-h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 14pt; margin: 14pt 0 6pt; } h3 { font-size: 11pt; margin: 12pt 0 4pt; }
-.state { color: #333; margin: 0 0 12pt; }
-.break { break-before: page; }
-h2, h3 { break-after: avoid; }
-table { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; }
-caption { text-align: left; font-weight: 600; padding-bottom: 2pt; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; }
-th, td { border: 0.5pt solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top; }
-th { background: #e8e8e8; }
-td.num { white-space: nowrap; text-align: right; }
-td.sub { padding-left: 14pt; }
-svg text { font-size: 12px; fill: #111; }
-.bar { fill: #1f5f8b; } .bar--negativ, .bar--ej-uppfyllt { fill: #a33; } .bar--none { fill: #999; }
-figcaption { font-size: 8.5pt; color: #333; }
-`;

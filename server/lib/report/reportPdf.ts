@@ -30,15 +30,22 @@ function sharedBrowser(executablePath: string): Promise<Browser> {
 
 /**
  * The report as an A4 PDF with selectable text, tagged for screen readers, with the plan and period at
- * the top of every page and page numbers at the bottom. The page loads nothing from anywhere: JavaScript
- * and requests are off, the HTML is all there is. Printed by the Chromium at `chromiumPath` (CHROMIUM_PATH).
+ * the top of every page and page numbers at the bottom. Printed by the Chromium at `chromiumPath` (CHROMIUM_PATH).
  */
-export async function reportPdf(report: InterimReport, version: { version: number; frozenAt: string } | null, chromiumPath: string): Promise<Uint8Array> {
+export function reportPdf(report: InterimReport, version: { version: number; frozenAt: string } | null, chromiumPath: string): Promise<Uint8Array> {
+  return printPdf(reportHtml(report, version), `${report.planName} – ${report.point.name || formatPeriod(report.point.period)}`, chromiumPath);
+}
+
+/**
+ * A standalone HTML document as an A4 PDF, `running` at the top of every page and page numbers at the
+ * bottom. The page loads nothing from anywhere: JavaScript and requests are off, the HTML is all there is.
+ */
+export async function printPdf(html: string, running: string, chromiumPath: string): Promise<Uint8Array> {
   const context = await (await sharedBrowser(chromiumPath)).newContext({ javaScriptEnabled: false, offline: true });
   try {
     const page = await context.newPage();
-    await page.setContent(reportHtml(report, version), { waitUntil: 'load' });
-    const running = `${report.planName} – ${report.point.name || formatPeriod(report.point.period)}`.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    await page.setContent(html, { waitUntil: 'load' });
+    const header = running.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     const pageNumbers = W.page(0, 0).replace('0', '<span class="pageNumber"></span>').replace('0', '<span class="totalPages"></span>');
     const pdf = await page.pdf({
       format: 'A4',
@@ -46,7 +53,7 @@ export async function reportPdf(report: InterimReport, version: { version: numbe
       tagged: true,
       outline: true,
       displayHeaderFooter: true,
-      headerTemplate: `<div style="font-size:8px;width:100%;padding:0 16mm;color:#444">${running}</div>`,
+      headerTemplate: `<div style="font-size:8px;width:100%;padding:0 16mm;color:#444">${header}</div>`,
       footerTemplate: `<div style="font-size:8px;width:100%;padding:0 16mm;text-align:right;color:#444">${pageNumbers}</div>`,
       margin: { top: '22mm', bottom: '20mm', left: '16mm', right: '16mm' },
     });
