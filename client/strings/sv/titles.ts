@@ -20,6 +20,8 @@ export const titles = {
     delayed: 'Försenat',
     search: 'Sök',
     report: 'Delårsrapport',
+    meetings: 'Dialogmöten',
+    meeting: 'Dialogmöte',
     readiness: 'Rapportläge',
     indicator: 'Indikator',
     account: 'Mitt konto',
