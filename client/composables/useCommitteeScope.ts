@@ -1,7 +1,7 @@
 import { offeredPoints, planReportPoints } from '@shared/logic/calendar.ts';
-import { periodEnd } from '@shared/logic/period.ts';
+import { overviewPeriod } from '@shared/logic/overviewPeriod.ts';
 import { planPeriods, type PlanRecords } from '@shared/logic/planOverview.ts';
-import { distinctPeriods, periodWithin } from '@shared/logic/reportingPeriod.ts';
+import { distinctPeriods } from '@shared/logic/reportingPeriod.ts';
 import type { Plan } from '@shared/schemas/plan.ts';
 import { unitAndBelow } from '@shared/logic/unitScope.ts';
 import { computed, ref, watch, type Ref } from 'vue';
@@ -12,9 +12,9 @@ import { useRouteQuery } from './useRouteQuery.ts';
 /**
  * The period and unit a committee screen shows, held in the address (`?period=2024-T1&enhet=bup`) so the
  * link opens the same view for another member. The periods are the plan's report points that have begun
- * and every period with data; the default is the latest report point that has ended with something
- * reported in it (what the committee is reported), and is then written into the address too. The unit is
- * named by its key, which reads better in a link than an id.
+ * and every period with data; the default is the latest report point with reporting (see overviewPeriod),
+ * and is then written into the address too. The unit is named by its key, which reads better in a link
+ * than an id.
  */
 export function useCommitteeScope(
   records: Readonly<Ref<PlanRecords | undefined>>,
@@ -30,19 +30,10 @@ export function useCommitteeScope(
   const withData = computed(() => (records.value ? planPeriods(records.value) : []));
   const points = computed(() => (plan.value ? offeredPoints(planReportPoints(plan.value), today, 100).map((p) => p.period) : []));
   const periods = computed(() => distinctPeriods([...withData.value, ...points.value]));
-  const usual = computed(() => {
-    const ended = points.value.filter((point) => periodEnd(point) < today);
-    // Reported for the point itself (an assessment of Delår 1) before only within it (a month of the year).
-    return (
-      ended.find((point) => withData.value.includes(point)) ??
-      ended.find((point) => withData.value.some((p) => periodWithin(p, point))) ??
-      withData.value[0] ??
-      points.value[0] ??
-      null
-    );
-  });
   // Chosen once the records are there: a default made from the calendar alone would stick in the address.
-  const period = computed(() => (!records.value ? null : periods.value.includes(periodParam.value) ? periodParam.value : usual.value));
+  const period = computed(() =>
+    !records.value ? null : overviewPeriod({ asked: periodParam.value, points: points.value, withData: withData.value, today }),
+  );
   watch(
     period,
     (value) => {
