@@ -29,7 +29,8 @@ const tile = (name: string) => page.getByRole('article').filter({ has: page.getB
 /** A reader sees nothing to change: no report, assessment or outcome form, no text field but search. */
 async function expectReadOnly(where: string) {
   expect(await page.locator('textarea').count(), `${where}: textarea`).toBe(0);
-  expect(await page.locator('input:not([type="search"])').count(), `${where}: input`).toBe(0);
+  // The overview's filter checkbox changes what is shown, not the data.
+  expect(await page.locator('input:not([type="search"]):not([type="checkbox"])').count(), `${where}: input`).toBe(0);
   expect(await page.getByRole('button', { name: /Spara|Rapportera|Lägg in|Bedöm|Välj /i }).count(), `${where}: buttons`).toBe(0);
   expect(await page.locator('summary').filter({ hasText: /Rapportera|Lägg in|Bedöm/ }).count(), `${where}: forms`).toBe(0);
 }
@@ -48,7 +49,7 @@ const themeColour = (variable: string) =>
 const noSideways = async (width: number) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
 describe('the committee’s overview on a 1024×768 tablet, read from the device', () => {
-  it('opens Delår 1 2024 with goal fulfilment, key figures judged by direction, and activities per focus area', async () => {
+  it('opens Delår 1 2024 with goal fulfilment, what is not met and the trend on the first screen, the filters out of the way', async () => {
     await page.getByRole('heading', { level: 1, name: 'Förvaltningsplan 2025–2027' }).waitFor({ timeout: 20_000 });
     const planPicker = page.getByRole('combobox', { name: 'Plan' });
     const plan2024 = await planPicker.locator('option', { hasText: 'Förvaltningsplan 2024' }).getAttribute('value');
@@ -57,11 +58,44 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     await nav().getByRole('link', { name: 'Översikt' }).click();
     await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor();
 
-    // The latest period with data is chosen, and written into the address.
+    // The plan's latest report point with reporting is chosen, and written into the address.
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2024-T1');
-    expect(await page.getByRole('combobox', { name: 'Period' }).inputValue()).toBe('2024-T1');
-    expect(await page.getByText('Målens bedömning och indikatorernas utfall för Delår 1 2024.').isVisible()).toBe(true);
+    const lead = page.getByRole('region', { name: 'Måluppfyllelse Delår 1 2024' });
+    await lead.waitFor();
+    const leadText = await lead.innerText();
+    // The plan's own scale (positiv/oförändrad/negativ), each goal once, each indicator once.
+    expect(leadText).toMatch(/7 mål\s+↗ Positiv 2\s+→ Oförändrad 3\s+↘ Negativ 2\s+– Ej bedömd 0/);
+    expect(leadText).toMatch(/24 indikatorer\s+✓ Uppfyllt \d+\s+≈ Nära målet \d+\s+✕ Ej uppfyllt \d+\s+– Ej bedömd \d+/);
+    expect(leadText).toMatch(/Trend mot samma period året före\s+↗ \d+ positiva?\s+→ \d+ oförändrade?\s+↘ \d+ negativa?/);
+    const delayedLink = lead.getByRole('link', { name: '5 aktiviteter försenade eller avbrutna' });
+    const unmetLink = lead.getByRole('link', { name: /^\d+ indikatorer? når inte målvärdet$/ });
+    await screenshot(page, 'committee-overview-1024');
+    // Above the fold of the tablet, over the menu at its foot: from the heading to the links to what is not met.
+    const fold = Math.min(768, (await nav().boundingBox())!.y);
+    expect(fold).toBeGreaterThan(600);
+    for (const part of [lead.getByRole('heading', { level: 2 }), unmetLink, delayedLink]) {
+      const box = await part.boundingBox();
+      expect(box!.y + box!.height).toBeLessThanOrEqual(fold);
+    }
+    // The filters are one line, closed, until asked for; the chosen period is still the one shown.
+    expect(await page.getByRole('combobox', { name: 'Period' }).isVisible()).toBe(false);
+    expect(await page.getByRole('combobox', { name: 'Period', includeHidden: true }).inputValue()).toBe('2024-T1');
+    await page.getByText('Filter och sök · Delår 1 2024 · Hela planen').click();
+    expect(await page.getByRole('combobox', { name: 'Period' }).isVisible()).toBe(true);
+    await page.getByText('Filter och sök · Delår 1 2024 · Hela planen').click();
 
+    // The plan at a glance: a perspective per row, counted, closed; a 24-indicator plan fits about a screen and a half.
+    const process = page.getByRole('button', { name: /^Tjänsterna håller god kvalitet och är hållbara/ });
+    expect(await process.getAttribute('aria-expanded')).toBe('false');
+    expect(await process.innerText()).toMatch(/15 indikatorer: \d+ uppfyllda?, .*\d+ ej uppfyllda?.* · 3 mål/);
+    expect(await tile('BUP, besök').count()).toBe(0);
+    const glance = page.getByRole('region', { name: 'Planen i korthet' });
+    expect((await glance.boundingBox())!.height).toBeLessThan(768);
+
+    // Opened, it shows its goals and key figures, and the address keeps it open.
+    await process.click();
+    expect(await process.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => new URL(page.url()).searchParams.get('oppna')).toBe('process');
     const bup = tile('BUP, besök');
     await bup.waitFor();
     const bupText = await bup.innerText();
@@ -87,20 +121,32 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     expect(await border(bup)).toBe(await themeColour('--notMet'));
     expect(await border(wait)).toBe(await themeColour('--notMet'));
 
-    // Goal fulfilment per perspective: counts and shares of the assessments, and of the indicators.
-    const process = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 3, name: 'Tjänsterna håller god kvalitet och är hållbara' }) });
-    const processText = await process.innerText();
+    // The little curve has its numbers as a table too.
+    await bup.getByText('Visa som tabell').click();
+    const curve = bup.getByRole('table', { name: 'BUP, besök: utfallen i den lilla kurvan' });
+    expect(await curve.getByRole('row').allInnerTexts()).toEqual(['Period\tUtfall', 'Delår 1 2023\t51,3 %', 'Delår 1 2024\t20,2 %']);
+
+    // Goal fulfilment of the perspective: counts and shares of the assessments, and of the indicators.
+    const fulfilment = page.getByRole('article', { name: 'Tjänsterna håller god kvalitet och är hållbara' });
+    const processText = await fulfilment.innerText();
     expect(processText).toMatch(/Positiv\s+1 \(33 %\)/);
     expect(processText).toMatch(/Oförändrad\s+2 \(67 %\)/);
     expect(processText).toMatch(/Ej uppfyllt\s+\d+ \(\d+ %\)/);
-    expect(await process.getByRole('link', { name: 'Förvaltningens verksamhet ska bedrivas med god tillgänglighet' }).isVisible()).toBe(true);
+    expect(await fulfilment.getByRole('link', { name: 'Förvaltningens verksamhet ska bedrivas med god tillgänglighet' }).isVisible()).toBe(true);
 
-    // Multi-column: the perspectives stand side by side, and nothing scrolls sideways.
-    const cards = page.locator('.committee-grid--perspectives > article');
-    const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
+    // Multi-column: the key figures stand side by side, and nothing scrolls sideways.
+    const [first, second] = [await bup.boundingBox(), await tile('BUP, utredning').boundingBox()];
     expect(second!.y).toBe(first!.y);
     expect(second!.x).toBeGreaterThan(first!.x);
     await noSideways(1024);
+
+    // Only what is not reached: the met pressure ulcers go, BUP stays, and the address says so.
+    await page.getByRole('checkbox', { name: 'Bara det som inte nås' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('bara')).toBe('inte-nadda');
+    await expect.poll(() => tile('Trycksår i slutenvård 2–4').count()).toBe(0);
+    expect(await tile('BUP, besök').isVisible()).toBe(true);
+    await page.getByRole('checkbox', { name: 'Bara det som inte nås' }).uncheck();
+    await expect.poll(() => new URL(page.url()).searchParams.get('bara')).toBeNull();
 
     // Activities per focus area, as a table with the totals of the delårsrapport.
     const table = page.getByRole('table', { name: /Antal aktiviteter per status och insatsområde/ });
@@ -109,7 +155,6 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     expect(await table.getByRole('columnheader', { name: 'Försenad' }).count()).toBe(1);
 
     await expectReadOnly('overview');
-    await screenshot(page, 'committee-overview-1024');
     await expectAccessible(page, 'committee overview');
   });
 
@@ -176,6 +221,8 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     const before = await row('Delår 1 2023').getByRole('cell').allInnerTexts();
     expect(before.slice(0, 2)).toEqual(['51,3 %', '90 %']);
     expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Period', 'Utfall', 'Målvärde', 'Jämfört med året före', 'Kommentar']);
+    // One row for each point the chart draws, from the first period its summary names to the last.
+    expect(await table.locator('tbody tr').count()).toBe(2);
 
     await expectReadOnly('indicator');
     await screenshot(page, 'committee-indicator-1024');
@@ -185,6 +232,7 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
   it('finds goals, indicators and activities by a word, and opens an activity beside the results', async () => {
     await page.getByRole('link', { name: 'Översikt' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor();
+    await page.getByText(/^Filter och sök/).click();
     await page.getByRole('searchbox', { name: 'Sök bland mål, indikatorer och aktiviteter' }).fill('tillgänglig');
     await page.getByRole('button', { name: 'Sök' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sök' }).waitFor();
@@ -210,6 +258,10 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2025–2027' }).waitFor();
     // The plan's latest report point that has ended, with the months reported in it.
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2026-T2');
+    // Goals are not assessed for a month: no stretch of "Ej bedömd" for October.
+    expect(await page.getByRole('region', { name: 'Måluppfyllelse Delår 2 2026' }).innerText()).toMatch(/44 indikatorer/);
+    await page.getByRole('button', { name: /^Process/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('oppna')).toBe('process');
     const wait = tile('Medelväntetid (minuter) för besvarade samtal på 1177 telefon');
     await wait.waitFor();
     expect(await wait.innerText()).toContain('Exempeldata');
@@ -228,8 +280,10 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     await page.locator('figcaption').getByText('Målvärde 8 min').waitFor();
     await screenshot(page, 'committee-indicator-dark-1024');
     await expectAccessible(page, 'committee indicator, dark');
+    // Back keeps the perspective opened before.
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2025–2027' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Process/ }).getAttribute('aria-expanded')).toBe('true');
     await tile('Medelväntetid (minuter) för besvarade samtal på 1177 telefon').waitFor();
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
     await screenshot(page, 'committee-overview-dark-1024');
@@ -242,8 +296,8 @@ describe('without network', () => {
   it('opens the same overview after a reload offline, says how fresh it is, and warns once it is more than a day old', async () => {
     const planPicker = page.getByRole('combobox', { name: 'Plan' });
     const plan2024 = await planPicker.locator('option', { hasText: 'Förvaltningsplan 2024' }).getAttribute('value');
-    // The overview's own address, without a period: the latest one with data is shown.
-    await page.goto(`/planer/${plan2024}/oversikt`);
+    // The overview's own address, without a period: the latest report point with data is shown.
+    await page.goto(`/planer/${plan2024}/oversikt?oppna=process`);
     await tile('BUP, besök').waitFor({ timeout: 20_000 });
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2024-T1');
     const online = await page.locator('.committee-freshness').innerText();
@@ -259,7 +313,7 @@ describe('without network', () => {
     expect(reload?.fromServiceWorker()).toBe(true);
     await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor();
     await tile('BUP, besök').waitFor();
-    expect(await page.getByRole('combobox', { name: 'Period' }).inputValue()).toBe('2024-T1');
+    expect(await page.getByRole('combobox', { name: 'Period', includeHidden: true }).inputValue()).toBe('2024-T1');
     const bup = await tile('BUP, besök').innerText();
     expect(bup).toContain('20,2 %');
     expect(bup).toContain('Ej uppfyllt');
@@ -276,6 +330,7 @@ describe('without network', () => {
     await page.getByRole('heading', { level: 1, name: 'Försenat och ej uppfyllt' }).waitFor();
     await nav().getByRole('link', { name: 'Översikt' }).click();
     await page.getByText('Varning: Mer än ett dygn gammalt.').waitFor();
+    await page.getByRole('button', { name: /^Tjänsterna håller god kvalitet/ }).click();
     expect(await tile('BUP, besök').innerText()).toContain('20,2 %');
     await expectAccessible(page, 'committee overview, offline and stale');
     await context.setOffline(false);
@@ -293,6 +348,8 @@ describe('a shared link', () => {
     const tablet = await context.newPage();
     await tablet.goto(page.url());
     await tablet.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor({ timeout: 20_000 });
+    expect(new URL(tablet.url()).searchParams.get('oppna')).toBe('process');
+    await tablet.getByText(/^Filter och sök/).click();
     const unitPicker = tablet.getByRole('combobox', { name: 'Enhet' });
     await unitPicker.selectOption((await unitPicker.locator('option', { hasText: 'Barn- och ungdomspsykiatri' }).getAttribute('value'))!);
     await expect.poll(() => new URL(tablet.url()).searchParams.get('enhet')).toBe('bup');
@@ -315,11 +372,22 @@ describe('a shared link', () => {
     const bup = other.getByRole('article').filter({ has: other.getByRole('heading', { name: 'BUP, besök', exact: true }) });
     await bup.waitFor({ timeout: 20_000 });
     expect(await bup.innerText()).toContain('20,2 %');
-    expect(await other.getByRole('combobox', { name: 'Period' }).inputValue()).toBe('2024-T1');
-    expect(await other.getByRole('combobox', { name: 'Enhet' }).locator('option:checked').innerText()).toContain('Barn- och ungdomspsykiatri');
+    expect(await other.getByRole('combobox', { name: 'Period', includeHidden: true }).inputValue()).toBe('2024-T1');
+    expect(await other.getByRole('combobox', { name: 'Enhet', includeHidden: true }).locator('option:checked').textContent()).toContain('Barn- och ungdomspsykiatri');
+    expect(await other.getByRole('button', { name: /^Tjänsterna håller god kvalitet/ }).getAttribute('aria-expanded')).toBe('true');
     expect(await other.getByRole('heading', { name: 'Medelväntetid 1177', exact: true }).count()).toBe(0);
     expect(await other.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Above the fold of the phone too: goal fulfilment, the trend and the links to what is not met.
+    await other.evaluate(() => window.scrollTo(0, 0));
     await screenshot(other, 'committee-overview-360');
+    const lead = other.getByRole('region', { name: 'Måluppfyllelse Delår 1 2024' });
+    // The phone's menu stands at the foot of the screen, over the page.
+    const fold = Math.min(640, (await other.getByRole('navigation', { name: 'Huvudmeny' }).boundingBox())!.y);
+    expect(fold).toBeGreaterThan(480);
+    for (const part of [lead.getByRole('heading', { level: 2 }), lead.getByText('Trend mot samma period året före'), lead.getByRole('link', { name: /försenade? eller avbrutna?$/ })]) {
+      const box = await part.boundingBox();
+      expect(box!.y + box!.height).toBeLessThanOrEqual(fold);
+    }
     await expectAccessible(other, 'committee overview, 360 px');
 
     // On the phone, the chosen item takes the screen instead of standing beside the list.

@@ -4,6 +4,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { labelledPositions } from '@shared/logic/timeAxis.ts';
 
 export type ChartLineStyle = 'outcome' | 'target' | 'average' | 'peer';
 
@@ -17,6 +18,8 @@ export interface ChartLine {
 export interface ChartInput {
   /** The label under each x position (a period). */
   xLabels: string[];
+  /** Where each x position stands on the time axis (see timePositions), so periods are spaced by their dates. */
+  xPositions: number[];
   lines: ChartLine[];
   formatY: (value: number) => string;
   height: number;
@@ -62,7 +65,12 @@ export function drawChart(host: HTMLElement, input: ChartInput, width: number): 
     const i = outcomeIndex++ % OUTCOME_COLOURS.length;
     return { label: line.label, style: line.style, color: resolveColour(host, OUTCOME_COLOURS[i]!), dash: OUTCOME_DASHES[i]! };
   });
-  const last = Math.max(input.xLabels.length - 1, 0);
+  const first = Math.min(...input.xPositions);
+  const last = Math.max(...input.xPositions);
+  const pad = Math.max((last - first) * 0.04, 0.5);
+  const labelAt = new Map(input.xPositions.map((x, i) => [x, input.xLabels[i] ?? '']));
+  /** The least room, in CSS pixels, one axis label takes. */
+  const LABEL_ROOM = 64;
   const measure = document.createElement('canvas').getContext('2d');
   if (measure) measure.font = font;
 
@@ -73,7 +81,7 @@ export function drawChart(host: HTMLElement, input: ChartInput, width: number): 
     cursor: { show: false },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
     scales: {
-      x: { time: false, range: () => (last === 0 ? [-1, 1] : [-0.3, last + 0.3]) },
+      x: { time: false, range: () => (last === first ? [first - 1, last + 1] : [first - pad, last + pad]) },
       y: {
         range: (_u, min, max) => {
           // From zero when every value is positive: a line that starts at 18 % would make 20 % look like twice as much.
@@ -89,9 +97,12 @@ export function drawChart(host: HTMLElement, input: ChartInput, width: number): 
         font,
         grid: { show: false },
         ticks: { stroke: grid },
-        incrs: [1, 2, 3, 4, 6, 12, 24],
-        space: 56,
-        values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? (input.xLabels[s] ?? '') : '')),
+        // Ticks at the periods themselves, as many as their labels have room for.
+        splits: (u) => {
+          const plotWidth = u.bbox.width / uPlot.pxRatio || u.width;
+          return labelledPositions(input.xPositions, ((last - first + 2 * pad) * LABEL_ROOM) / plotWidth);
+        },
+        values: (_u, splits) => splits.map((s) => labelAt.get(s) ?? ''),
       },
       {
         stroke: text,
@@ -115,7 +126,7 @@ export function drawChart(host: HTMLElement, input: ChartInput, width: number): 
       })),
     ],
   };
-  const data: uPlot.AlignedData = [input.xLabels.map((_, i) => i), ...input.lines.map((line) => line.values)];
+  const data: uPlot.AlignedData = [input.xPositions, ...input.lines.map((line) => line.values)];
   const chart = new uPlot(options, data, host);
   return {
     drawn,

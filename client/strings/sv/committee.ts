@@ -1,4 +1,10 @@
 import type { PeriodKind } from '@shared/schemas/period.ts';
+import type { TargetStatus, Trend } from '@shared/schemas/target.ts';
+
+const pluralRules = new Intl.PluralRules('sv-SE');
+const whole = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+/** A count with its noun in the form Swedish gives that number: `1 indikator`, `12 indikatorer`, `1 235 mål`. */
+const counted = (n: number, one: string, other: string) => `${whole.format(n)} ${pluralRules.select(n) === 'one' ? one : other}`;
 
 /** The committee's screens: overview, key figures, what is delayed, search. */
 export const committee = {
@@ -31,24 +37,48 @@ export const committee = {
     noData: 'Planen har inga utfall, bedömningar eller statusar ännu.',
     report: (period: string) => `Delårsrapporten för ${period}`,
     nothingReported: 'Inget har rapporterats för perioden ännu. Målvärden och nuläge visas nedan.',
-    fulfilment: 'Måluppfyllelse',
-    fulfilmentIntro: (period: string) => `Målens bedömning och indikatorernas utfall för ${period}.`,
     assessments: 'Målens bedömning',
     indicators: 'Indikatorer mot målvärde',
     goals: 'Mål',
     goalIndicators: (met: number, total: number) => (total === 0 ? 'Inga indikatorer' : `${met} av ${total} indikatorer uppfyllda`),
     countShare: (count: number, share: number) => `${count} (${share} %)`,
-    keyFigures: 'Nyckeltal',
     keyFiguresIntro: 'Färgen visar om resultatet är bra eller dåligt mot målvärdet – inte om talet är högt eller lågt.',
     otherKeyFigures: 'Övriga nyckeltal',
     activities: 'Aktiviteter per insatsområde',
     activitiesCaption: 'Antal aktiviteter per status och insatsområde (senast rapporterad status)',
     focusArea: 'Insatsområde',
     total: 'Totalt',
-    delayedTeaser: 'Försenat och ej uppfyllt',
-    delayedCount: (activities: number, indicators: number) =>
-      `${activities === 1 ? '1 aktivitet' : `${activities} aktiviteter`} försenade eller avbrutna, ${indicators === 1 ? '1 indikator' : `${indicators} indikatorer`} når inte målet.`,
-    showDelayed: 'Visa vad som är försenat och varför',
+    filter: (period: string, unit: string) => `Filter och sök · ${period} · ${unit}`,
+    lead: {
+      heading: (period: string) => `Måluppfyllelse ${period}`,
+      goals: (n: number) => counted(n, 'mål', 'mål'),
+      indicators: (n: number) => counted(n, 'indikator', 'indikatorer'),
+      trend: 'Trend mot samma period året före',
+      trends: {
+        positiv: (n: number) => counted(n, 'positiv', 'positiva'),
+        neutral: (n: number) => counted(n, 'oförändrad', 'oförändrade'),
+        negativ: (n: number) => counted(n, 'negativ', 'negativa'),
+      } satisfies Record<Trend, (n: number) => string>,
+      noTrend: 'Ingen indikator har ett utfall att jämföra med året före.',
+      attention: 'Når inte målet och försenat',
+      unmet: (n: number) => `${counted(n, 'indikator', 'indikatorer')} når inte målvärdet`,
+      delayed: (n: number) => `${counted(n, 'aktivitet', 'aktiviteter')} försenad${n === 1 ? '' : 'e'} eller avbrutn${n === 1 ? '' : 'a'}`,
+    },
+    glance: {
+      heading: 'Planen i korthet',
+      intro: 'Per perspektiv: tryck på ett perspektiv för att se dess mål och nyckeltal.',
+      onlyNotReached: 'Bara det som inte nås',
+      nothingNotReached: 'Allt som har ett utfall eller en bedömning når målet för perioden.',
+      goals: (n: number) => counted(n, 'mål', 'mål'),
+      indicators: (n: number) => counted(n, 'indikator', 'indikatorer'),
+      statuses: {
+        met: (n: number) => counted(n, 'uppfylld', 'uppfyllda'),
+        close: (n: number) => `${whole.format(n)} nära målet`,
+        notMet: (n: number) => counted(n, 'ej uppfylld', 'ej uppfyllda'),
+        noData: (n: number) => `${whole.format(n)} saknar utfall`,
+      } satisfies Record<TargetStatus, (n: number) => string>,
+      notAssessed: (n: number) => counted(n, 'ej bedömd', 'ej bedömda'),
+    },
   },
   assessment: {
     none: 'Ej bedömd',
@@ -64,6 +94,8 @@ export const committee = {
     noValue: 'Inget utfall för perioden',
     reportedFor: (period: string) => `avser ${period}`,
     previous: (period: string, value: string) => `${period}: ${value}`,
+    showTable: 'Visa som tabell',
+    tableCaption: (name: string) => `${name}: utfallen i den lilla kurvan`,
   },
   indicator: {
     back: 'Översikt',
