@@ -147,6 +147,10 @@ describe('the committee’s overview, keyboard only', () => {
     await page.getByRole('heading', { level: 1, name: /Översikt/ }).waitFor();
     expect(await mainFocused(page)).toBe(true);
 
+    // The plan at a glance opens a perspective with Enter on its button.
+    await page.getByRole('region', { name: 'Planen i korthet' }).getByRole('button').first().waitFor({ timeout: 20_000 });
+    await tabTo(page, (f) => f.tag === 'button' && f.inside.includes('Planen i korthet'), 'a perspective of the plan', 400);
+    await press(page, 'Enter');
     const figure = await tabTo(page, (f) => f.tag === 'a' && f.inside.includes('Nyckeltal'), 'a key figure', 400);
     await press(page, 'Enter');
     await page.getByRole('heading', { level: 1, name: figure.text }).waitFor();
@@ -156,7 +160,9 @@ describe('the committee’s overview, keyboard only', () => {
     await page.getByRole('heading', { level: 1, name: /Översikt/ }).waitFor();
     expect(await mainFocused(page)).toBe(true);
 
-    // The period is a select: the arrow keys change it, and the focus stays on it, visibly.
+    // The period is a select in the closed filter: Enter opens it, the arrow keys change the period, and the focus stays on it, visibly.
+    await tabTo(page, (f) => f.tag === 'summary' && f.text.startsWith('Filter och sök'), 'the filter');
+    await press(page, 'Enter');
     await tabTo(page, (f) => f.tag === 'select' && f.text.startsWith('Period'), 'Period');
     const before = new URL(page.url()).searchParams.get('period');
     await page.keyboard.press('ArrowDown');

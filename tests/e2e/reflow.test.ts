@@ -102,6 +102,7 @@ for (const [label, options] of Object.entries(WIDTHS)) {
     it('keeps the overview, an indicator and Försenat whole', async () => {
       await nav().getByRole('link', { name: 'Översikt' }).click();
       await page.getByRole('heading', { level: 1, name: /Översikt/ }).waitFor();
+      await page.getByRole('region', { name: 'Planen i korthet' }).getByRole('button').first().click();
       const indicator = page.getByRole('region', { name: 'Nyckeltal' }).getByRole('link').first();
       await indicator.waitFor({ timeout: 20_000 });
       await expectReflows(page, 'overview', label);

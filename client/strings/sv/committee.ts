@@ -42,6 +42,7 @@ export const committee = {
     goals: 'Mål',
     goalIndicators: (met: number, total: number) => (total === 0 ? 'Inga indikatorer' : `${met} av ${total} indikatorer uppfyllda`),
     countShare: (count: number, share: number) => `${count} (${share} %)`,
+    keyFigures: 'Nyckeltal',
     keyFiguresIntro: 'Färgen visar om resultatet är bra eller dåligt mot målvärdet – inte om talet är högt eller lågt.',
     otherKeyFigures: 'Övriga nyckeltal',
     activities: 'Aktiviteter per insatsområde',
