@@ -13,11 +13,11 @@ const lostSessions = () => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the API helper', () => {
-  it('reports a lost session on a 401 from any call but signing in and asking who is signed in', async () => {
+  it('reports a lost session on a 401 from any call but signing in and out', async () => {
     const { seen, stop } = lostSessions();
     respond(401, { error: { code: 'unauthenticated', message: 'Du är inte inloggad.' } });
     await apiFetch('/api/auth/login', { method: 'POST' });
-    await apiFetch('/api/auth/me');
+    await apiFetch('/api/auth/logout', { method: 'POST' });
     expect(seen.count).toBe(0);
     await apiFetch('/api/sync/pull?since=0');
     await apiFetch(new URL('http://localhost/api/admin/users'));

@@ -21,8 +21,9 @@ export class ApiRequestError extends Error {
 export const sessionEvents = new EventTarget();
 export const SESSION_LOST = 'session-lost';
 
-// A 401 from these means a wrong password or "nobody is signed in yet", answered where they are called.
-const AUTH_PATHS = ['/api/auth/login', '/api/auth/me', '/api/auth/logout'];
+// A 401 from these means a wrong password or a session that had ended anyway, answered where they are called.
+// (`/api/auth/me` answers "nobody" with 200 and `user: null`, never 401.)
+const AUTH_PATHS = ['/api/auth/login', '/api/auth/logout'];
 
 function pathOf(input: RequestInfo | URL): string {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -258,7 +258,7 @@ describe('answers that must not be kept', () => {
     const rapportör = await t.userWith('rapportör', randomUUID());
     const limited = createApp({ db: t.db, clientDir: null, loginAttemptsPerMinute: 0 });
     const answers = [
-      await t.anonymous.request('/api/auth/me'),
+      await t.anonymous.request('/api/plans'),
       await rapportör.request('/api/admin/users'),
       await t.request(`/api/plans/${randomUUID()}`),
       await t.request('/api/admin/audit?from=inte-ett-datum'),

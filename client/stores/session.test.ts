@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '@shared/schemas/user.ts';
 import { deviceDb } from '../db/deviceDb.ts';
-import { apiFetch, ApiRequestError } from '../http.ts';
+import { apiFetch, ApiRequestError, SESSION_LOST, sessionEvents } from '../http.ts';
 import { useSessionStore } from './session.ts';
 
 const unitId = randomUUID();
@@ -22,6 +22,8 @@ const person = (overrides: Partial<Me> = {}): Me => ({
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const unauthenticated = () => json(401, { error: { code: 'unauthenticated', message: 'Du är inte inloggad. Logga in och försök igen.' } });
+/** The server's answer to "who is signed in?" when nobody is: not an error. */
+const nobody = () => json(200, { user: null });
 
 type Handler = (path: string, init: RequestInit | undefined) => Response | Promise<Response>;
 let server: Handler;
@@ -130,6 +132,43 @@ describe('the session store', () => {
     expect((await deviceDb.meta.get('owner'))?.value).toBe(anna.id);
   });
 
+  it('forgets the person at start, but keeps the records, when the server says nobody is signed in', async () => {
+    const anna = person();
+    await deviceDb.meta.bulkPut([
+      { key: 'me', value: anna },
+      { key: 'owner', value: anna.id },
+    ]);
+    await deviceDb.plan.put({ id: randomUUID() } as never);
+    server = nobody;
+    const session = freshSession();
+    expect(await session.load()).toBeNull();
+    expect(session.checked).toBe(true);
+    expect(await deviceDb.meta.get('me')).toBeUndefined();
+    expect(await deviceDb.plan.count()).toBe(1);
+    expect((await deviceDb.meta.get('owner'))?.value).toBe(anna.id);
+  });
+
+  it('reports a lost session when the server says nobody while someone was signed in', async () => {
+    const anna = person();
+    let signedIn = true;
+    server = () => json(200, { user: signedIn ? anna : null });
+    const session = freshSession();
+    await session.load();
+    let lost = 0;
+    const count = () => void lost++;
+    sessionEvents.addEventListener(SESSION_LOST, count);
+    try {
+      // A second start without anyone signed in is no loss; the same answer after a revoked session is.
+      signedIn = false;
+      expect(await session.load()).toBeNull();
+      expect(lost).toBe(1);
+      expect(await freshSession().load()).toBeNull();
+      expect(lost).toBe(1);
+    } finally {
+      sessionEvents.removeEventListener(SESSION_LOST, count);
+    }
+  });
+
   it('empties the device when a different person signs in after a lost session', async () => {
     const anna = person();
     const bertil = person({ name: 'Bertil Berg', email: 'bertil@malbild.example' });
@@ -202,7 +241,7 @@ describe('the session store', () => {
 
     // Online: the old session ends first, and the cookie it had no longer signs anyone in.
     connection.onLine = true;
-    server = (path) => (path === '/api/auth/logout' ? new Response(null, { status: 204 }) : unauthenticated());
+    server = (path) => (path === '/api/auth/logout' ? new Response(null, { status: 204 }) : nobody());
     calls.length = 0;
     expect(await freshSession().load()).toBeNull();
     expect(calls).toEqual(['POST /api/auth/logout', 'GET /api/auth/me']);

@@ -2,11 +2,12 @@ import { defineStore } from 'pinia';
 import { computed, onScopeDispose, readonly, ref } from 'vue';
 import * as v from 'valibot';
 import { LogoutResponseSchema } from '@shared/schemas/signIn.ts';
-import { MeSchema, type Login, type Me } from '@shared/schemas/user.ts';
+import { MeResponseSchema, MeSchema, type Login, type Me } from '@shared/schemas/user.ts';
 import { deviceDb } from '../db/deviceDb.ts';
 import { ApiRequestError, requestJson, requestVoid, SESSION_LOST, sessionEvents } from '../http.ts';
 
-const MeResponseSchema = v.object({ user: MeSchema });
+/** The sign-in's answer: always a person. */
+const LoginResponseSchema = v.object({ user: MeSchema });
 
 /**
  * A sign-out the server has not heard of yet (the device was offline): the session cookie is HttpOnly, so
@@ -80,11 +81,18 @@ export const useSessionStore = defineStore('session', () => {
           return null;
         }
         const { user } = await requestJson('GET', '/api/auth/me', MeResponseSchema);
-        await adopt(user);
-      } catch (error) {
-        if (error instanceof ApiRequestError && error.status === 401) await forget();
+        if (user) await adopt(user);
+        else {
+          // Nobody signed in (never, or the server no longer knows the session): the device keeps its records for the next sign-in.
+          const ended = me.value !== null;
+          await forget();
+          // Asked again while the app was open (back to the app after a revoked or expired session): the same
+          // as any other route's 401, so the screen goes to Logga in. At start the router decides by itself.
+          if (ended) sessionEvents.dispatchEvent(new Event(SESSION_LOST));
+        }
+      } catch {
         // No network, or the server in trouble: what the device knows is the best there is.
-        else me.value = await storedMe();
+        me.value = await storedMe();
       } finally {
         checked.value = true;
         loading = null;
@@ -96,7 +104,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Signs in; throws `ApiRequestError` with the server's message (wrong password, locked, …). */
   async function login(input: Login): Promise<Me> {
-    const { user } = await requestJson('POST', '/api/auth/login', MeResponseSchema, input);
+    const { user } = await requestJson('POST', '/api/auth/login', LoginResponseSchema, input);
     // The new session cookie replaced the one that was waiting to be ended.
     localStorage.removeItem(SIGN_OUT_PENDING);
     await adopt(user);

@@ -74,6 +74,13 @@ export const MeSchema = v.object({
 });
 export type Me = v.InferOutput<typeof MeSchema>;
 
+/**
+ * `GET /api/auth/me`: who is signed in, or `null` for nobody. Nobody signed in is an answer to that
+ * question, not an error: a 401 there would be logged as a console error on every signed-out start.
+ */
+export const MeResponseSchema = v.object({ user: v.nullable(MeSchema) });
+export type MeResponse = v.InferOutput<typeof MeResponseSchema>;
+
 export const LoginSchema = v.object({
   email: EmailSchema,
   password: v.pipe(v.string(), v.minLength(1, 'Skriv ditt lösenord.'), v.maxLength(200, 'Lösenordet får ha högst 200 tecken.')),

@@ -49,7 +49,8 @@ export interface HttpDevice {
 export async function httpDevice(name: string, transport: Transport): Promise<HttpDevice> {
   const response = await transport('/api/auth/me', {});
   if (!response.ok) throw new Error(`${name}: /api/auth/me answered ${response.status}`);
-  const { user } = (await response.json()) as { user: Me };
+  const { user } = (await response.json()) as { user: Me | null };
+  if (!user) throw new Error(`${name}: nobody is signed in`);
   const db = openDeviceDb(`${name}-${randomUUID()}`);
   const deviceId = await deviceIdOf(db);
   return {
