@@ -2,15 +2,20 @@ import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { bytesBudget } from './build/bytesBudget.ts';
+import { precompress } from './build/precompress.ts';
+import { PHONE_BUDGET_GZIP, PHONE_FIRST_SCREEN } from './build/screens.ts';
 
 const shared = fileURLToPath(new URL('./shared', import.meta.url));
+const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
 const apiPort = Number(process.env.API_PORT ?? 8787);
 
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
   plugins: [
-    vue(),
+    // Every component is `<script setup>`: Vue's Options API support would be dead weight on every phone.
+    vue({ features: { optionsAPI: false } }),
     // The service worker is client/sw.ts, built next to the app with this build's file list injected. The
     // app registers it itself (useAppUpdate); the manifest is the static client/public/manifest.webmanifest.
     VitePWA({
@@ -25,6 +30,8 @@ export default defineConfig({
         rollupFormat: 'iife',
       },
     }),
+    bytesBudget({ views: PHONE_FIRST_SCREEN, maxGzip: PHONE_BUDGET_GZIP, clientRoot }),
+    precompress(),
   ],
   resolve: { alias: { '@shared': shared } },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
@@ -38,7 +45,7 @@ export default defineConfig({
           name: 'unit',
           // Opening a fresh PGlite per test file takes seconds, more on a busy 2-core machine.
           hookTimeout: 60_000,
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/hostile/**/*.test.ts', 'tests/production/**/*.test.ts'],
+          include: ['build/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/hostile/**/*.test.ts', 'tests/production/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -2,16 +2,10 @@ import { createRouter, createWebHistory } from 'vue-router';
 import { SESSION_LOST, sessionEvents } from './http.ts';
 import { safeReturnPath, signInLocation } from './returnPath.ts';
 import { useSessionStore } from './stores/session.ts';
-import ActivityView from './views/ActivityView.vue';
-import DeviceChangesView from './views/DeviceChangesView.vue';
-import GoalView from './views/GoalView.vue';
 import HomeView from './views/HomeView.vue';
 import LoginView from './views/LoginView.vue';
 import MyTasksView from './views/MyTasksView.vue';
 import NotFoundView from './views/NotFoundView.vue';
-import PlanActivitiesView from './views/PlanActivitiesView.vue';
-import PlanAssignmentsView from './views/PlanAssignmentsView.vue';
-import PlanGoalsView from './views/PlanGoalsView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,19 +21,19 @@ declare module 'vue-router' {
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
+    // The phone's first screen (sign-in, then Mina uppgifter) comes with the app's first load; every other
+    // screen is loaded when first opened. The service worker precaches them all, so they open offline too.
     { path: '/', name: 'home', component: HomeView },
     { path: '/logga-in', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/tillganglighet', name: 'accessibility', component: () => import('./views/AccessibilityView.vue'), meta: { public: true } },
-    { path: '/andringar', name: 'changes', component: DeviceChangesView },
-    { path: '/planer/:planId/mal', name: 'goals', component: PlanGoalsView, props: true },
-    { path: '/planer/:planId/mal/:goalId', name: 'goal', component: GoalView, props: true },
-    { path: '/planer/:planId/aktiviteter', name: 'activities', component: PlanActivitiesView, props: true },
-    { path: '/planer/:planId/aktiviteter/:activityId', name: 'activity', component: ActivityView, props: true },
-    { path: '/planer/:planId/uppdrag', name: 'assignments', component: PlanAssignmentsView, props: true },
+    { path: '/andringar', name: 'changes', component: () => import('./views/DeviceChangesView.vue') },
+    { path: '/planer/:planId/mal', name: 'goals', component: () => import('./views/PlanGoalsView.vue'), props: true },
+    { path: '/planer/:planId/mal/:goalId', name: 'goal', component: () => import('./views/GoalView.vue'), props: true },
+    { path: '/planer/:planId/aktiviteter', name: 'activities', component: () => import('./views/PlanActivitiesView.vue'), props: true },
+    { path: '/planer/:planId/aktiviteter/:activityId', name: 'activity', component: () => import('./views/ActivityView.vue'), props: true },
+    { path: '/planer/:planId/uppdrag', name: 'assignments', component: () => import('./views/PlanAssignmentsView.vue'), props: true },
     { path: '/planer/:planId/mina-uppgifter', name: 'tasks', component: MyTasksView, props: true },
     // The committee's screens: period, unit and filters are in the query, so every view is a link to share.
-    // Loaded when first opened rather than with every phone's first load; the service worker precaches them
-    // with the rest of the app, so they open offline too.
     { path: '/planer/:planId/oversikt', name: 'overview', component: () => import('./views/CommitteeOverviewView.vue'), props: true },
     { path: '/planer/:planId/forsenat', name: 'delayed', component: () => import('./views/CommitteeDelayedView.vue'), props: true },
     { path: '/planer/:planId/sok', name: 'search', component: () => import('./views/CommitteeSearchView.vue'), props: true },

@@ -148,8 +148,10 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
       if (c.req.path.startsWith('/api/')) return;
       c.header('Cache-Control', c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     });
-    app.use('*', serveStatic({ root: clientDir }));
-    app.get('*', serveStatic({ root: clientDir, path: 'index.html' }));
+    // The build writes brotli and gzip copies of its text files (build/precompress.ts): sent as they are to a
+    // browser that accepts them, so nothing is compressed per request and brotli is at its smallest.
+    app.use('*', serveStatic({ root: clientDir, precompressed: true }));
+    app.get('*', serveStatic({ root: clientDir, path: 'index.html', precompressed: true }));
   }
   return app;
 }
