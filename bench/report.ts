@@ -3,6 +3,7 @@ import { PULL_MAX_LIMIT } from '@shared/schemas/sync.ts';
 import type { RegionSize } from '../server/demo/largeRegion.ts';
 import type { ChaosReport } from '../tests/sync/chaos.ts';
 import { median, type Machine } from './machine.ts';
+import { lighthouseSection, type LighthouseBenchResult } from './lighthouseBench.ts';
 import type { LoadBenchResult, LoadRun } from './loadBench.ts';
 import type { ScreenPair, ScreensBenchResult } from './screensBench.ts';
 import type { SyncBenchResult } from './syncBench.ts';
@@ -19,6 +20,8 @@ interface Results {
   load?: LoadBenchResult[];
   /** Absent in results written before the screens part existed. */
   screens?: ScreensBenchResult[];
+  /** Absent in results written before the Lighthouse part existed. */
+  lighthouse?: LighthouseBenchResult;
 }
 
 const FULL_SYNC_GOAL = 1.2;
@@ -146,6 +149,7 @@ export function writeReport(path: URL, results: Results): void {
     ...results.chaos.flatMap(chaosSection),
     ...(results.load ?? []).flatMap(loadSection),
     ...(results.screens ?? []).flatMap(screensSection),
+    ...(results.lighthouse ? lighthouseSection(results.lighthouse) : []),
     '## How each number was measured',
     '',
     '- **Server**: the real `server/index.ts` as a child process (as production runs it), on a fresh database: a PGlite data folder in the temp directory, or a database of its own on the PostgreSQL server. It also serves the bench page (bench/browser/, built with Vite), so the page and the API share an origin and the session cookie, as in the app.',

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { LARGE_REGION, type RegionSize } from '../server/demo/largeRegion.ts';
 import { runChaos, type ChaosReport } from '../tests/sync/chaos.ts';
 import { buildBenchPage } from './bundle.ts';
+import { runLighthouseBench, type LighthouseBenchResult } from './lighthouseBench.ts';
 import { describeMachine } from './machine.ts';
 import { writeReport } from './report.ts';
 import { runLoadBench, type LoadBenchResult } from './loadBench.ts';
@@ -16,10 +17,11 @@ import { runSyncBench, type SyncBenchResult } from './syncBench.ts';
  * queued changes, each on PGlite and on PostgreSQL, and the chaos run at 10,000 mutations; writes
  * bench/REPORT.md (and the raw numbers to bench/results/).
  *
- *   --only sync|chaos|load|screens   one part only (load: the server's pull and push under autocannon,
- *                            beside a constant Hono handler; --load-seconds 10 --load-reps 2; screens: the
- *                            real built app's screens with the large region on the device, beside reading
- *                            their records, and tap to saved; --screen-reps 5)
+ *   --only sync|chaos|load|screens|lighthouse   one part only (load: the server's pull and push under
+ *                            autocannon, beside a constant Hono handler; --load-seconds 10 --load-reps 2;
+ *                            screens: the real built app's screens with the large region on the device, beside
+ *                            reading their records, and tap to saved; --screen-reps 5; lighthouse: Lighthouse
+ *                            (mobile) on three first screens and their initial JavaScript, --lighthouse-runs 3)
  *   --db pglite|postgres     one database only
  *   --reps 3                 repetitions of full sync, floor and push (delta: --delta-reps 5; the
  *                            explanatory variants, smaller pages and a per-page floor: --variant-reps 1)
@@ -44,6 +46,7 @@ const { values: args } = parseArgs({
     'load-seconds': { type: 'string', default: '10' },
     'load-reps': { type: 'string', default: '2' },
     'screen-reps': { type: 'string', default: '5' },
+    'lighthouse-runs': { type: 'string', default: '3' },
   },
 });
 const log = (line: string) => console.log(line);
@@ -124,7 +127,14 @@ if (!args.only || args.only === 'screens') {
   }
 }
 
-const results = { machine: { ...machine, loadAtEnd: loadavg().map((n) => Math.round(n * 100) / 100) }, scale, size, args, totalMs: Date.now() - started, sync, chaos, load, screens };
+// The app's screens do not depend on the server's database kind: measured once, on PGlite.
+let lighthouse: LighthouseBenchResult | undefined;
+if (!args.only || args.only === 'lighthouse') {
+  log('Lighthouse (mobile) and bytes:');
+  lighthouse = await runLighthouseBench({ runs: Number(args['lighthouse-runs']), log });
+}
+
+const results = { machine: { ...machine, loadAtEnd: loadavg().map((n) => Math.round(n * 100) / 100) }, scale, size, args, totalMs: Date.now() - started, sync, chaos, load, screens, lighthouse };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL(`./results/${machine.date.replaceAll(':', '-')}.json`, import.meta.url), JSON.stringify(results, null, 2));
 writeReport(new URL('./REPORT.md', import.meta.url), results);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotli, gzip } from '../../build/compression.ts';
 import { freePort, freshServerDatabase } from '../fixtures/serverDatabase.ts';
 
 export interface AppServer {
@@ -63,8 +64,14 @@ export async function startAppServer({ copyClient = false, builtDir = 'dist', en
   return { baseURL, clientDir, stop };
 }
 
-/** Replaces a file whole, so a request at the same moment gets the old file or the new one, never half. */
+/**
+ * Replaces a file whole, so a request at the same moment gets the old file or the new one, never half; and its
+ * brotli and gzip copies as the build writes them, which the server sends in its place to a browser that takes them.
+ */
 export function replaceFile(path: string, content: string) {
-  writeFileSync(`${path}.next`, content);
-  renameSync(`${path}.next`, path);
+  const data = Buffer.from(content);
+  for (const [file, bytes] of [[`${path}.br`, brotli(data)], [`${path}.gz`, gzip(data)], [path, data]] as const) {
+    writeFileSync(`${file}.next`, bytes);
+    renameSync(`${file}.next`, file);
+  }
 }

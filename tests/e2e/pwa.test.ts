@@ -114,11 +114,20 @@ describe('installing the app', () => {
     expect(paths).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png']));
     expect(paths.some((path) => /^\/assets\/index-.+\.js$/.test(path))).toBe(true);
     expect(paths.filter((path) => path.startsWith('/api'))).toEqual([]);
+    // Screens loaded on demand are precached too, so they open offline; the build's .br and .gz copies are not.
+    expect(paths.some((path) => /^\/assets\/PlanGoalsView-.+\.js$/.test(path))).toBe(true);
+    expect(paths.filter((path) => /\.(br|gz)$/.test(path))).toEqual([]);
 
     // An address of the API opened in the browser goes to the server, not to the app shell.
     const api = await page.goto('/api/health');
     expect(api?.fromServiceWorker()).toBe(false);
     expect(api?.headers()['content-type']).toContain('application/json');
+    await page.goBack();
+    // So does /robots.txt: its text, not the app's page.
+    const robots = await page.goto('/robots.txt');
+    expect(robots?.fromServiceWorker()).toBe(false);
+    expect(robots?.headers()['content-type']).toContain('text/plain');
+    expect(await robots?.text()).toContain('Disallow: /');
     await page.goBack();
   });
 });
