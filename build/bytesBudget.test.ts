@@ -34,7 +34,7 @@ function check(chunks: BuiltChunk[], maxGzip: number): { failed: string | null; 
     },
     info: (message: string) => void info.push(message),
   };
-  const hook = plugin.generateBundle as unknown as (this: typeof context, options: unknown, bundle: unknown) => void;
+  const hook = plugin.writeBundle as unknown as (this: typeof context, options: unknown, bundle: unknown) => void;
   try {
     hook.call(context, {}, bundle);
     return { failed: null, info };

@@ -16,7 +16,8 @@ export function bytesBudget({ views, maxGzip, clientRoot }: BytesBudgetOptions):
   return {
     name: 'malbild-bytes-budget',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    // After the bundle is final (the preload helper and import paths rewritten): the bytes the phone downloads.
+    writeBundle(_options, bundle) {
       const chunks: BuiltChunk[] = [];
       for (const output of Object.values(bundle)) {
         if (output.type === 'chunk') chunks.push({ fileName: output.fileName, code: output.code, isEntry: output.isEntry, imports: output.imports, moduleIds: output.moduleIds });
