@@ -120,7 +120,9 @@ describe('a committee member (läsare) reads the plan and can change nothing', (
 
   it('signs in and sees the plan, with who they are in the header', async () => {
     await signIn(page, 'namnd@malbild.example');
-    await page.getByRole('heading', { level: 1, name: 'Förvaltningsplan 2025–2027' }).waitFor({ timeout: 20_000 });
+    // A committee member starts on the overview, not the goal list.
+    await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2025–2027' }).waitFor({ timeout: 20_000 });
+    expect(page.url()).toMatch(/\/planer\/[0-9a-f-]{36}\/oversikt$/);
     await openAccountMenu(page);
     await expect.poll(() => page.getByText('läsare, Region Västmanland').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
@@ -213,6 +215,8 @@ describe('an administratör manages accounts, units and reads the log', () => {
 
   it('opens the administration from the account menu', async () => {
     await signIn(page, 'admin@malbild.example');
+    // The administratör keeps plans like a controller and starts, as one does, on the reporting's state.
+    await page.getByRole('heading', { level: 1, name: /^Rapportläge – / }).waitFor({ timeout: 20_000 });
     await openAccountMenu(page);
     await expect.poll(() => page.getByText('administratör, Region Västmanland').isVisible(), { timeout: 20_000 }).toBe(true);
     await page.getByRole('link', { name: 'Administration' }).click();

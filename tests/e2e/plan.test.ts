@@ -36,6 +36,9 @@ const deviceCount = (table: string) =>
 describe('the plan on a 360 px phone, read from IndexedDB', () => {
   it('pulls the plan onto the device and shows its goals by perspective', async () => {
     await page.goto('/');
+    // A reader starts on the overview; the goals are one tap away in the menu.
+    await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2025–2027' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Förvaltningsplan 2025–2027' }).isVisible(), { timeout: 20_000 }).toBe(true);
     expect(page.url()).toMatch(/\/planer\/[0-9a-f-]{36}\/mal$/);
     await expect.poll(() => deviceCount('indicator')).toBeGreaterThan(60);
