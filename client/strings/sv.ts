@@ -10,6 +10,9 @@ import { meetings } from './sv/meetings.ts';
 import { readiness } from './sv/readiness.ts';
 import { signIn } from './sv/signIn.ts';
 import { titles } from './sv/titles.ts';
+import { count, pick } from './plural.ts';
+
+const CHANGE = { one: 'ändring', other: 'ändringar' };
 
 /** Every text the user sees, in Swedish. An English file with the same shape can follow. */
 export const sv = {
@@ -60,7 +63,7 @@ export const sv = {
   goals: {
     heading: 'Mål per perspektiv',
     withoutPerspective: 'Övriga mål',
-    indicatorCount: (n: number) => (n === 1 ? '1 indikator' : `${n} indikatorer`),
+    indicatorCount: (n: number) => count(n, { one: 'indikator', other: 'indikatorer' }),
     parent: 'Bidrar till',
     indicators: 'Indikatorer',
     noIndicators: 'Målet har inga indikatorer.',
@@ -128,7 +131,7 @@ export const sv = {
     back: 'Aktiviteter',
     link: (n: number) => (n === 1 ? 'Planens uppdrag (1)' : `Planens uppdrag (${n})`),
     none: 'Planen har inga uppdrag.',
-    count: (n: number) => (n === 1 ? '1 uppdrag' : `${n} uppdrag`),
+    count: (n: number) => count(n, { one: 'uppdrag', other: 'uppdrag' }),
     noText: 'Uppdrag utan text',
     givenBy: 'Givet av',
     directedTo: 'Riktas till',
@@ -138,7 +141,7 @@ export const sv = {
     endDate: 'Slutdatum',
     ended: 'Passerat',
     comment: 'Kommentar',
-    carriedOutBy: (n: number) => (n === 1 ? 'Genomförs av 1 aktivitet' : `Genomförs av ${n} aktiviteter`),
+    carriedOutBy: (n: number) => `Genomförs av ${count(n, { one: 'aktivitet', other: 'aktiviteter' })}`,
     report: 'Rapportera status',
     save: 'Spara',
     saved: 'Sparat på enheten.',
@@ -147,7 +150,7 @@ export const sv = {
   activities: {
     heading: 'Aktiviteter per insatsområde',
     withoutFocusArea: 'Övriga aktiviteter',
-    count: (n: number) => (n === 1 ? '1 aktivitet' : `${n} aktiviteter`),
+    count: (n: number) => count(n, { one: 'aktivitet', other: 'aktiviteter' }),
     noStatus: 'Ingen status',
     responsible: 'Ansvarig',
     timeline: 'Tidplan',
@@ -198,11 +201,11 @@ export const sv = {
     allSaved: (when: string) => `Alla ändringar sparade · uppdaterad ${when}`,
     never: 'Inte hämtad ännu',
     offline: 'Ingen anslutning – visar det som finns sparat på enheten',
-    pending: (n: number) => (n === 1 ? '1 ändring väntar på att skickas' : `${n} ändringar väntar på att skickas`),
+    pending: (n: number) => `${count(n, CHANGE)} väntar på att skickas`,
     pendingOffline: (n: number) =>
-      `Ingen anslutning – ${n === 1 ? '1 ändring är sparad' : `${n} ändringar är sparade`} på enheten och skickas när nätet är tillbaka`,
-    refused: (n: number) => (n === 1 ? '1 ändring kunde inte sparas på servern' : `${n} ändringar kunde inte sparas på servern`),
-    conflicts: (n: number) => (n === 1 ? '1 konflikt att lösa' : `${n} konflikter att lösa`),
+      `Ingen anslutning – ${count(n, CHANGE)} är ${pick(n, { one: 'sparad', other: 'sparade' })} på enheten och skickas när nätet är tillbaka`,
+    refused: (n: number) => `${count(n, CHANGE)} kunde inte sparas på servern`,
+    conflicts: (n: number) => `${count(n, { one: 'konflikt', other: 'konflikter' })} att lösa`,
     signedOut: 'Logga in igen för att skicka dina ändringar. Inget av det du skrivit försvinner.',
     failed: 'Kunde inte nå servern. Försöker igen snart.',
     serverFailed: (status: number) => `Servern svarade med ett fel (${status}). Försöker igen snart.`,
@@ -283,18 +286,14 @@ export const sv = {
     devicesHeading: 'Andra enheter',
     devicesHint: 'Har du tappat en telefon eller loggat in på en dator du inte använder längre? Logga ut överallt utom här.',
     signOutOthers: 'Logga ut alla andra enheter',
-    othersSignedOut: (n: number) => (n === 0 ? 'Inga andra enheter var inloggade.' : n === 1 ? '1 annan enhet loggades ut.' : `${n} andra enheter loggades ut.`),
+    othersSignedOut: (n: number) => (n === 0 ? 'Inga andra enheter var inloggade.' : `${count(n, { one: 'annan enhet', other: 'andra enheter' })} loggades ut.`),
   },
   signOut: {
     heading: 'Ändringar som inte har skickats',
     unsent: (n: number) =>
-      n === 1
-        ? 'Du har 1 ändring som inte har skickats. Loggar du ut nu försvinner den från enheten.'
-        : `Du har ${n} ändringar som inte har skickats. Loggar du ut nu försvinner de från enheten.`,
+      `Du har ${count(n, CHANGE)} som inte har skickats. Loggar du ut nu försvinner ${pick(n, { one: 'den', other: 'de' })} från enheten.`,
     stillUnsent: (n: number) =>
-      n === 1
-        ? '1 ändring kunde inte skickas. Försök igen när du har nätverk, eller logga ut ändå.'
-        : `${n} ändringar kunde inte skickas. Försök igen när du har nätverk, eller logga ut ändå.`,
+      `${count(n, CHANGE)} kunde inte skickas. Försök igen när du har nätverk, eller logga ut ändå.`,
     sendFirst: 'Skicka först',
     sending: 'Skickar …',
     anyway: 'Logga ut ändå',
@@ -332,7 +331,7 @@ export const sv = {
       importing: 'Importerar …',
       reportHeading: 'Resultat av kontrollen',
       unnamed: 'Planen',
-      errors: (n: number) => (n === 1 ? 'Filen har 1 fel. Rätta det i filen och kontrollera igen.' : `Filen har ${n} fel. Rätta dem i filen och kontrollera igen.`),
+      errors: (n: number) => `Filen har ${count(n, { one: 'fel', other: 'fel' })}. Rätta ${pick(n, { one: 'det', other: 'dem' })} i filen och kontrollera igen.`,
       ready: 'Inga fel. Så här blir planen om du importerar filen:',
       applied: 'Planen är importerad. Enheterna får den vid nästa synk.',
       problemsCaption: 'Fel och varningar i filen',
@@ -346,7 +345,11 @@ export const sv = {
       unchanged: 'Oförändrade',
       missing: 'Saknas i filen',
       removedCount: (n: number) => `${n} borttagna`,
-      removeMissing: (n: number) => (n === 1 ? 'Ta bort den post som saknas i filen ur planen (dess utfall och historik behålls)' : `Ta bort de ${n} poster som saknas i filen ur planen (deras utfall och historik behålls)`),
+      removeMissing: (n: number) =>
+        pick(n, {
+          one: 'Ta bort den post som saknas i filen ur planen (dess utfall och historik behålls)',
+          other: `Ta bort de ${count(n, { one: 'post', other: 'poster' })} som saknas i filen ur planen (deras utfall och historik behålls)`,
+        }),
       yourPlans: 'Dina planer',
       noPlans: 'Du har inga planer att exportera än.',
       exportXlsx: 'Exportera (Excel)',
@@ -384,7 +387,7 @@ export const sv = {
       heading: 'Låsta inloggningar',
       hint: 'Fem felaktiga lösenord från samma adress låser inloggningen där i 15 minuter. Lås upp om personen själv har glömt sitt lösenord.',
       until: (minutes: number, addresses: number) =>
-        `låst ${minutes === 1 ? '1 minut' : `${minutes} minuter`} till${addresses > 1 ? `, från ${addresses} adresser` : ''}`,
+        `låst ${count(minutes, { one: 'minut', other: 'minuter' })} till${addresses > 1 ? `, från ${count(addresses, { one: 'adress', other: 'adresser' })}` : ''}`,
       unlock: 'Lås upp',
       unlocked: (name: string) => `Inloggningen för ${name} är upplåst.`,
     },
@@ -423,7 +426,7 @@ export const sv = {
       newPassword: 'Nytt lösenord',
       savePassword: 'Spara lösenord',
       passwordSet: (name: string) => `Lösenordet för ${name} är bytt.`,
-      count: (n: number) => (n === 1 ? '1 användare' : `${n} användare`),
+      count: (n: number) => count(n, { one: 'användare', other: 'användare' }),
     },
     units: {
       heading: 'Enheter',
@@ -451,7 +454,7 @@ export const sv = {
       from: 'Från och med',
       to: 'Till och med',
       show: 'Visa',
-      caption: (n: number) => (n === 1 ? 'Loggen: 1 händelse, den senaste först' : `Loggen: ${n} händelser, de senaste först`),
+      caption: (n: number) => `Loggen: ${count(n, { one: 'händelse', other: 'händelser' })}, ${pick(n, { one: 'den senaste', other: 'de senaste' })} först`,
       none: 'Inga händelser i urvalet.',
       at: 'Tidpunkt',
       who: 'Vem',

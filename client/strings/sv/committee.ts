@@ -1,10 +1,10 @@
 import type { PeriodKind } from '@shared/schemas/period.ts';
 import type { TargetStatus, Trend } from '@shared/schemas/target.ts';
 
-const pluralRules = new Intl.PluralRules('sv-SE');
+import { count, pick } from '../plural.ts';
+
 const whole = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
-/** A count with its noun in the form Swedish gives that number: `1 indikator`, `12 indikatorer`, `1 235 mål`. */
-const counted = (n: number, one: string, other: string) => `${whole.format(n)} ${pluralRules.select(n) === 'one' ? one : other}`;
+const counted = (n: number, one: string, other: string) => count(n, { one, other });
 
 /** The committee's screens: overview, key figures, what is delayed, search. */
 export const committee = {
@@ -63,7 +63,7 @@ export const committee = {
       noTrend: 'Ingen indikator har ett utfall att jämföra med året före.',
       attention: 'Når inte målet och försenat',
       unmet: (n: number) => `${counted(n, 'indikator', 'indikatorer')} når inte målvärdet`,
-      delayed: (n: number) => `${counted(n, 'aktivitet', 'aktiviteter')} försenad${n === 1 ? '' : 'e'} eller avbrutn${n === 1 ? '' : 'a'}`,
+      delayed: (n: number) => `${counted(n, 'aktivitet', 'aktiviteter')} ${pick(n, { one: 'försenad eller avbruten', other: 'försenade eller avbrutna' })}`,
     },
     glance: {
       heading: 'Planen i korthet',
@@ -167,7 +167,7 @@ export const committee = {
     indicators: 'Indikatorer',
     activities: 'Aktiviteter',
     none: 'Inga träffar.',
-    count: (n: number) => (n === 1 ? '1 träff' : `${n} träffar`),
+    count: (n: number) => count(n, { one: 'träff', other: 'träffar' }),
   },
   goal: {
     indicatorLink: (name: string) => `Visa ${name} över tid`,

@@ -1,3 +1,5 @@
+import { count, pick } from '../plural.ts';
+
 /** Kolada on the indicator's screen and in the controller's settings. */
 export const kolada = {
   heading: 'Jämförelse i Kolada',
@@ -34,7 +36,7 @@ export const kolada = {
     saved: 'Sparat.',
     fetch: 'Hämta från Kolada nu',
     fetching: 'Hämtar från Kolada …',
-    mapped: (n: number) => (n === 1 ? '1 indikator är kopplad till Kolada.' : `${n} indikatorer är kopplade till Kolada.`),
+    mapped: (n: number) => `${count(n, { one: 'indikator', other: 'indikatorer' })} är ${pick(n, { one: 'kopplad', other: 'kopplade' })} till Kolada.`,
     lastRun: 'Senaste hämtningen',
     lastReached: (when: string) => `Kolada nåddes senast ${when}.`,
     neverReached: 'Kolada har inte nåtts ännu.',

@@ -1,3 +1,8 @@
+import { count, pick } from '../plural.ts';
+
+const UNIT = { one: 'enhet', other: 'enheter' };
+const DAY = { one: 'dag', other: 'dagar' };
+
 /** Klar för rapport: a unit's own word, and the controller's view of who is done. */
 export const readiness = {
   heading: 'Rapportläge',
@@ -16,8 +21,8 @@ export const readiness = {
   of: (done: number, total: number) => `${done} av ${total}`,
   readyBy: (who: string, when: string) => `Klar (${who}, ${when})`,
   notYet: 'Inte klar',
-  summary: (ready: number, total: number) => `${ready} av ${total} ${total === 1 ? 'enhet' : 'enheter'} klara`,
-  owingCount: (n: number) => (n === 1 ? '1 enhet saknar något' : `${n} enheter saknar något`),
+  summary: (ready: number, total: number) => `${ready} av ${count(total, UNIT)} ${pick(ready, { one: 'klar', other: 'klara' })}`,
+  owingCount: (n: number) => `${count(n, UNIT)} saknar något`,
   showMissing: (unit: string) => `Visa vad som saknas för ${unit}`,
   missingActivities: 'Aktiviteter utan status',
   missingOutcomes: 'Utfall som saknas',
@@ -27,7 +32,7 @@ export const readiness = {
   noneShown: 'Ingen enhet matchar urvalet.',
   closed: (when: string, who: string) => `Stängd ${when} av ${who}.`,
   deadline: (date: string) => `Sista dag ${date}`,
-  daysLeft: (n: number) => (n > 1 ? `${n} dagar kvar` : n === 1 ? '1 dag kvar' : n === 0 ? 'Sista dagen i dag' : n === -1 ? '1 dag sent' : `${-n} dagar sent`),
+  daysLeft: (n: number) => (n > 0 ? `${count(n, DAY)} kvar` : n === 0 ? 'Sista dagen i dag' : `${count(-n, DAY)} sent`),
   link: 'Rapportläge',
   mine: {
     heading: (point: string) => `Att rapportera för ${point}`,
