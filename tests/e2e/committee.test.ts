@@ -240,6 +240,15 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     await page.getByRole('heading', { level: 2, name: /Mål \(\d+\)/ }).waitFor();
     expect(await page.getByRole('link', { name: 'Förvaltningens verksamhet ska bedrivas med god tillgänglighet' }).isVisible()).toBe(true);
 
+    // Under a valid query the hint asking for two characters is gone, and a result starts with its name.
+    expect(await page.getByText('Skriv minst två tecken.').count()).toBe(0);
+    await page.getByRole('searchbox', { name: 'Sök bland mål, indikatorer och aktiviteter' }).fill('BUP, utredning');
+    const indicators = page.getByRole('region', { name: /Indikatorer/ });
+    await indicators.getByRole('link', { name: 'BUP, utredning' }).waitFor();
+    for (const item of await indicators.getByRole('listitem').all()) expect(await item.innerText()).toMatch(/^BUP, utredning\s+Målvärde /);
+    await page.getByRole('searchbox', { name: 'Sök bland mål, indikatorer och aktiviteter' }).fill('h');
+    await page.getByText('Skriv minst två tecken.').waitFor();
+
     await page.getByRole('searchbox', { name: 'Sök bland mål, indikatorer och aktiviteter' }).fill('hypertoni');
     await page.getByRole('link', { name: '31. Stärkt egenvård vid nyupptäckt hypertoni' }).click();
     const detail = page.getByRole('region', { name: 'Detaljer' });
