@@ -39,6 +39,7 @@ export const sv = {
     all: 'Alla',
     due: (period: string, deadline: string, left: string) => `för ${period}, senast ${deadline} (${left.toLocaleLowerCase('sv')})`,
     count: (n: number) => `(${n})`,
+    outcomeSaved: (indicator: string, value: string) => `Sparat på enheten: ${value} för ${indicator}`,
   },
   nav: {
     label: 'Huvudmeny',

@@ -176,6 +176,19 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     const bup = item('BUP, besök');
     expect(await bup.innerText()).toContain('Högt inflöde ger lägre tillgänglighet, trots ökad produktion');
 
+    // Portrait, 768 px: a split status wraps between parts, so each badge stays right after its own part.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const split = item('Utveckla arbetssätt för kontakt med patienter genom digitala lösningar');
+    for (const [part, status] of [['Triagering/chatt:', 'Enligt plan'], ['Digitalt grundutbud:', 'Försenad']]) {
+      const label = split.getByText(part, { exact: true });
+      const badge = label.locator('xpath=following-sibling::*[1]');
+      expect(await badge.innerText()).toContain(status);
+      const [l, b] = [(await label.boundingBox())!, (await badge.boundingBox())!];
+      expect(b.y, `${part} and its status on one line`).toBeLessThan(l.y + l.height);
+      expect(b.x, `${part}'s status after it`).toBeGreaterThan(l.x);
+    }
+    await page.setViewportSize(TABLET.viewport!);
+
     // Master–detail: the chosen activity opens beside the list, and the choice is in the address.
     await webbtid.getByRole('link', { name: '61. Webbtidböcker' }).click();
     const detail = page.getByRole('region', { name: 'Detaljer' });

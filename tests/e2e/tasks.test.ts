@@ -79,6 +79,25 @@ describe('Mina uppgifter', () => {
   });
 });
 
+describe('an outcome due on Mina uppgifter', () => {
+  it('says what was saved once the card has left the list', async () => {
+    const due = phone.page.getByRole('article').filter({ has: phone.page.getByText('Lägg in utfall') }).first();
+    const name = await due.getByRole('heading', { level: 3 }).innerText();
+    await due.getByText('Lägg in utfall').click();
+    await due.getByLabel(/^Utfall \(/).fill('81,5');
+    await due.getByRole('button', { name: 'Spara utfall' }).click();
+    const saved = phone.page.getByRole('status').filter({ hasText: 'Sparat på enheten: ' });
+    await saved.waitFor();
+    const said = await saved.innerText();
+    expect(said.startsWith('Sparat på enheten: 81,5'), said).toBe(true);
+    expect(said.endsWith(` för ${name}`), said).toBe(true);
+    // The outcome is no longer due: its card is gone, and the line above the list still says what was saved.
+    await expect.poll(() => phone.page.getByRole('article').filter({ has: phone.page.getByRole('heading', { level: 3, name, exact: true }) }).filter({ has: phone.page.getByText('Lägg in utfall') }).count()).toBe(0);
+    expect(await saved.isVisible()).toBe(true);
+    await expectAccessible(phone.page, 'Mina uppgifter after saving an outcome');
+  });
+});
+
 describe('an activity of its own', () => {
   it('shows what it links to and its whole history, the newest first', async () => {
     await item().getByRole('link', { name: new RegExp(ACTIVITY) }).click();
