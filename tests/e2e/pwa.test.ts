@@ -145,6 +145,9 @@ describe('a cold start without network, after one visit online', () => {
 
   it('opens the app and the plan from the service worker and the device database', async () => {
     await firstVisit(page, 'namnd@malbild.example');
+    // A committee member starts on the overview; the plan's goals are one tap away in the menu.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
+    await page.waitForURL(/\/mal$/);
     const goal = page.getByRole('link', { name: /Förvaltningens verksamhet ska bedrivas med god tillgänglighet/ });
     await goal.waitFor({ timeout: 20_000 });
     const planUrl = page.url();

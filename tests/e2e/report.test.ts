@@ -61,6 +61,8 @@ describe('assessing a goal', () => {
     const adminContext = await phone.browser.newContext({ ...PHONE, baseURL: phone.server.baseURL });
     const admin = await adminContext.newPage();
     await signIn(admin, 'admin@malbild.example');
+    // The administratör starts on Rapportläge; the goals are in the menu.
+    await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
     await admin.getByRole('link', { name: /Förvaltningens verksamhet ska bedrivas på rätt nivå/ }).click();
     await admin.getByText('Bedöm målet').click();
     await admin.getByRole('button', { name: 'Spara bedömning' }).click();
