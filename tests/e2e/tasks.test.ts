@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { phoneOnOwnServer } from './phoneOnOwnServer.ts';
 import { expectAccessible, PHONE, screenshot, signIn } from './browser.ts';
+import { bupMonthlyPlan, importPlan } from './seedPlan.ts';
 
 /** The BUP unit manager opens the app and starts with what they are responsible for. */
 const phone = phoneOnOwnServer('bup@malbild.example');
 
 const ACTIVITY = 'Tillgänglighetsplan för Barn- och Ungdomspsykiatrin';
+const plans = () => phone.page.getByRole('combobox', { name: 'Plan' });
 const item = () => phone.page.getByRole('article').filter({ has: phone.page.getByRole('heading', { name: ACTIVITY }) });
 
 describe('Mina uppgifter', () => {
@@ -80,21 +82,45 @@ describe('Mina uppgifter', () => {
 });
 
 describe('an outcome due on Mina uppgifter', () => {
-  it('says what was saved once the card has left the list', async () => {
-    const due = phone.page.getByRole('article').filter({ has: phone.page.getByText('Lägg in utfall') }).first();
-    const name = await due.getByRole('heading', { level: 3 }).innerText();
+  const INDICATOR = 'Nybesök inom 30 dagar';
+  let planName = '';
+  beforeAll(async () => {
+    planName = await importPlan(phone.server.baseURL, bupMonthlyPlan(INDICATOR));
+    // Opened again, the app pulls what the server has: the new plan comes to the phone.
+    await phone.page.reload();
+    await plans().locator('option', { hasText: planName }).waitFor({ state: 'attached', timeout: 20_000 });
+  });
+
+  it('says what was saved, in Swedish figures, once the card has left the list', async () => {
+    await phone.page.getByLabel('Sök bland mina uppgifter').fill('nybesök');
+    await expect.poll(() => phone.page.url()).toContain('sok=nybes');
+    await plans().selectOption({ label: planName });
+    // The other plan opens on the same screen, with the search kept.
+    await expect.poll(() => plans().inputValue()).not.toBe('');
+    await phone.page.getByRole('heading', { level: 1, name: 'Mina uppgifter' }).waitFor();
+    await expect.poll(() => new URL(phone.page.url()).pathname).toMatch(/\/mina-uppgifter$/);
+    expect(await phone.page.getByLabel('Sök bland mina uppgifter').inputValue()).toBe('nybesök');
+    const due = phone.page.getByRole('article').filter({ has: phone.page.getByRole('heading', { level: 3, name: INDICATOR, exact: true }) });
+    await phone.page.getByRole('heading', { level: 2, name: 'Utfall att lägga in (1)' }).waitFor({ timeout: 10_000 });
     await due.getByText('Lägg in utfall').click();
-    await due.getByLabel(/^Utfall \(/).fill('81,5');
+    await due.getByLabel('Utfall (%)').fill('81,5');
     await due.getByRole('button', { name: 'Spara utfall' }).click();
     const saved = phone.page.getByRole('status').filter({ hasText: 'Sparat på enheten: ' });
     await saved.waitFor();
-    const said = await saved.innerText();
-    expect(said.startsWith('Sparat på enheten: 81,5'), said).toBe(true);
-    expect(said.endsWith(` för ${name}`), said).toBe(true);
+    expect(await saved.innerText()).toMatch(new RegExp(`^Sparat på enheten: 81,5\\s% för ${INDICATOR}$`));
     // The outcome is no longer due: its card is gone, and the line above the list still says what was saved.
-    await expect.poll(() => phone.page.getByRole('article').filter({ has: phone.page.getByRole('heading', { level: 3, name, exact: true }) }).filter({ has: phone.page.getByText('Lägg in utfall') }).count()).toBe(0);
+    await phone.page.getByRole('heading', { level: 2, name: 'Utfall att lägga in (0)' }).waitFor();
+    expect(await due.count()).toBe(0);
     expect(await saved.isVisible()).toBe(true);
     await expectAccessible(phone.page, 'Mina uppgifter after saving an outcome');
+    await phone.page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(phone.page, 'Mina uppgifter after saving an outcome, dark');
+    await phone.page.emulateMedia({ colorScheme: 'light' });
+
+    await phone.page.getByLabel('Sök bland mina uppgifter').fill('');
+    await plans().selectOption({ label: 'Förvaltningsplan 2025–2027' });
+    await phone.page.getByRole('heading', { level: 2, name: /^Mina aktiviteter \([1-9]/ }).waitFor();
+    expect(new URL(phone.page.url()).pathname).toMatch(/\/mina-uppgifter$/);
   });
 });
 
