@@ -54,9 +54,9 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     const planPicker = page.getByRole('combobox', { name: 'Plan' });
     const plan2024 = await planPicker.locator('option', { hasText: 'Förvaltningsplan 2024' }).getAttribute('value');
     await planPicker.selectOption(plan2024!);
-    await page.getByRole('heading', { level: 1, name: 'Förvaltningsplan 2024' }).waitFor();
-    await nav().getByRole('link', { name: 'Översikt' }).click();
+    // The other plan opens on the same screen, the overview, not on its goal list.
     await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2024' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/planer/${plan2024}/oversikt`);
 
     // The plan's latest report point with reporting is chosen, and written into the address.
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2024-T1');
