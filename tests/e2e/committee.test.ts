@@ -312,6 +312,50 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     await expectAccessible(page, 'committee overview, dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
+  it('fits a 1024 px tablet: tags whole, the activity table inside its region, and the Visa select showing its text', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2025–2027' }).waitFor();
+    const tags = page.getByText('Exempeldata', { exact: true });
+    await tags.first().waitFor();
+    // A tag broken inside its word is two lines: boxes at two heights (inline) or a box two lines tall (a flex item).
+    const lines = await tags.evaluateAll((elements) =>
+      elements.map((el) => {
+        const lineHeight = parseFloat(getComputedStyle(el).lineHeight);
+        const tops = new Set([...el.getClientRects()].map((r) => Math.round(r.top)));
+        return tops.size === 1 && el.getBoundingClientRect().height < lineHeight * 1.5 ? 'one line' : el.getBoundingClientRect().height;
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((n) => n !== 'one line'), 'tags on more than one line').toEqual([]);
+
+    const table = page.getByRole('region', { name: /^Antal aktiviteter per status och insatsområde/ });
+    await table.scrollIntoViewIfNeeded();
+    expect(await table.getAttribute('tabindex'), 'scrollable from the keyboard').toBe('0');
+    const [scrollWidth, clientWidth] = await table.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scrollWidth, 'the activity table fits its region').toBeLessThanOrEqual(clientWidth);
+    expect(await table.getByRole('columnheader', { name: 'Totalt' }).isVisible()).toBe(true);
+    await noSideways(1024);
+
+    await nav().getByRole('link', { name: 'Försenat' }).click();
+    const show = page.getByLabel('Visa', { exact: true });
+    await show.waitFor();
+    // A select as wide as it would make itself unhindered (its longest option) shows its text whole.
+    const [width, needed] = await show.evaluate((select) => {
+      const free = select.cloneNode(true) as HTMLSelectElement;
+      free.removeAttribute('id');
+      Object.assign(free.style, { position: 'absolute', visibility: 'hidden', width: 'auto', minWidth: '0', maxWidth: 'none' });
+      select.parentElement!.append(free);
+      const widths = [select.getBoundingClientRect().width, free.getBoundingClientRect().width];
+      free.remove();
+      return widths as [number, number];
+    });
+    expect(width, 'the Visa select is as wide as its text').toBeGreaterThanOrEqual(needed - 0.5);
+    await screenshot(page, 'committee-delayed-1024');
+    await expectAccessible(page, 'Försenat at 1024 px');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'Försenat at 1024 px, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await nav().getByRole('link', { name: 'Översikt' }).click();
+  });
 });
 
 describe('without network', () => {
