@@ -119,7 +119,7 @@ describe('an outcome due on Mina uppgifter', () => {
 
     await phone.page.getByLabel('Sök bland mina uppgifter').fill('');
     await plans().selectOption({ label: 'Förvaltningsplan 2025–2027' });
-    await phone.page.getByRole('heading', { level: 2, name: /^Mina aktiviteter \([1-9]/ }).waitFor();
+    await item().waitFor();
     expect(new URL(phone.page.url()).pathname).toMatch(/\/mina-uppgifter$/);
   });
 });
