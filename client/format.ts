@@ -20,6 +20,10 @@ export const formatDate = (value: Date | string) => date.format(new Date(value))
 /** A report point as the plan names it ("Tertial 2 2025"), or its period in words where it has no name (a month). */
 export const formatReportPoint = (point: Pick<ReportPoint, 'name' | 'period'>) => point.name || formatPeriod(point.period);
 export const formatDateTime = (value: Date | string) => dateTime.format(new Date(value));
+const time = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit' });
+/** The time of day alone (`14:05`), or the date and time when it was not today. */
+export const formatTimeToday = (value: Date | string, today = new Date()) =>
+  new Date(value).toDateString() === today.toDateString() ? time.format(new Date(value)) : formatDateTime(value);
 
 /** A unit as people say it: its short name where it has one (`BUP`, `HSF`). */
 export const unitLabel = (unit: Pick<OrgUnit, 'name' | 'shortName'> | null | undefined) => unit?.shortName || unit?.name || t.unit.unknown;

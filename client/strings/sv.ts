@@ -216,6 +216,19 @@ export const sv = {
     stale: 'Mer än ett dygn gammal',
     quota: 'Enheten har inte plats att spara mer. Frigör utrymme (t.ex. andra appars data) och försök igen – inget av det som redan sparats har försvunnit.',
     notSaved: 'Ändringen kunde inte sparas på enheten. Försök igen.',
+    /** The phone's one-line state in the header: the word for the state, then what waits; the rest on tap. */
+    compact: {
+      offline: 'Ingen anslutning',
+      signedOut: 'Utloggad',
+      syncing: 'Synkar …',
+      fetching: (percent: string) => `Hämtar ${percent}`,
+      failed: 'Synkfel',
+      idle: 'Allt sparat',
+      pending: (n: number) => `${count(n, CHANGE)} väntar`,
+      refused: (n: number) => `${n} sparades inte`,
+      conflicts: (n: number) => count(n, { one: 'konflikt', other: 'konflikter' }),
+      updated: (time: string) => `uppdaterad ${time}`,
+    },
   },
   changes: {
     heading: 'Ändringar på enheten',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { baseURL, expectAccessible, launchChromium, openSyncDetails, PHONE, screenshot, signIn } from './browser.ts';
 
 let browser: Browser;
 
@@ -279,6 +279,7 @@ describe('an administratör manages accounts, units and reads the log', () => {
     const where = new URL(other.page.url()).pathname;
     const held = await deviceCount(other.page, 'indicator');
     expect(held).toBeGreaterThan(0);
+    await openSyncDetails(other.page);
     await other.page.getByRole('button', { name: 'Synka nu' }).click();
     await other.page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     expect(new URL(other.page.url()).searchParams.get('till')).toBe(where);

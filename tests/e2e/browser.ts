@@ -73,3 +73,12 @@ export async function bupUtredningCard(page: Page) {
   await page.getByRole('link', { name: /god tillgänglighet/ }).click();
   return page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, utredning', exact: true }) });
 }
+
+/**
+ * On a phone the header's sync state is one line; what was refused, the link to the changes and Synka nu
+ * are one tap on it away. Opens that, where the screen is narrow enough to have it; a wider one shows them.
+ */
+export async function openSyncDetails(page: Page) {
+  const toggle = page.getByRole('status').getByRole('button', { expanded: false });
+  if ((await toggle.count()) > 0) await toggle.click();
+}

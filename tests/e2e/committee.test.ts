@@ -312,6 +312,7 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
     await expectAccessible(page, 'committee overview, dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
+
   it('fits a 1024 px tablet: tags whole, the activity table inside its region, and the Visa select showing its text', async () => {
     await page.getByRole('heading', { level: 1, name: 'Översikt – Förvaltningsplan 2025–2027' }).waitFor();
     const tags = page.getByText('Exempeldata', { exact: true });

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from './appServer.ts';
-import { bupUtredningCard, expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { bupUtredningCard, expectAccessible, launchChromium, openSyncDetails, PHONE, screenshot, signIn } from './browser.ts';
 
 /**
  * Two unit managers who may both write BUP's activities each set a different status while offline. The
@@ -75,6 +75,7 @@ describe('a conflicting status change, made on two phones offline', () => {
 
     // The header counts it and leads to the list of what is on the device, where it can be settled too.
     const status = petra.page.getByRole('status').filter({ hasText: '1 konflikt att lösa' });
+    await openSyncDetails(petra.page);
     await status.getByRole('link', { name: 'Visa ändringar' }).click();
     await petra.page.getByRole('heading', { level: 1, name: 'Ändringar på enheten' }).waitFor();
     const listed = petra.page.getByRole('region', { name: 'Konflikter att lösa (1)' }).getByRole('listitem').filter({ has: petra.page.getByRole('link', { name: new RegExp(ACTIVITY) }) });
@@ -91,6 +92,7 @@ describe('a conflicting status change, made on two phones offline', () => {
     expect(await listed.count()).toBe(0);
     await openActivities(petra.page);
     expect(await card(petra.page).getByRole('region', { name: /Två olika statusar/ }).count()).toBe(0);
+    await openSyncDetails(bo.page);
     await bo.page.getByRole('button', { name: 'Synka nu' }).click();
     await expect.poll(() => card(bo.page).getByRole('region', { name: /Två olika statusar/ }).count(), { timeout: 20_000 }).toBe(0);
     expect(await card(bo.page).getByText(/^Status:\s*\S?Klar$/).isVisible()).toBe(true);
@@ -118,6 +120,7 @@ describe('two different values for the same indicator and period, entered on two
     await petra.context.setOffline(false);
     const status = petra.page.getByRole('status').filter({ hasText: '1 konflikt att lösa' });
     await status.waitFor({ timeout: 20_000 });
+    await openSyncDetails(petra.page);
     await status.getByRole('link', { name: 'Visa ändringar' }).click();
     const listed = petra.page.getByRole('region', { name: 'Konflikter att lösa (1)' }).getByRole('listitem').filter({ hasText: 'BUP, utredning' });
     const choice = listed.getByRole('region', { name: /Två olika värden/ });
@@ -127,6 +130,7 @@ describe('two different values for the same indicator and period, entered on two
     await choice.getByRole('button', { name: /Välj 79,0\s%/ }).click();
     await petra.page.getByText('Allt du har ändrat finns på servern, och inget väntar på att lösas.').waitFor({ timeout: 20_000 });
 
+    await openSyncDetails(bo.page);
     await bo.page.getByRole('button', { name: 'Synka nu' }).click();
     const utredning = bo.page.getByRole('article').filter({ has: bo.page.getByRole('heading', { name: 'BUP, utredning', exact: true }) });
     await expect.poll(async () => /Senaste utfall\s+79,0\s%/.test(await utredning.innerText()), { timeout: 20_000 }).toBe(true);

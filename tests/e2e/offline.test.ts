@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phoneOnOwnServer } from './phoneOnOwnServer.ts';
-import { bupUtredningCard, expectAccessible, screenshot } from './browser.ts';
+import { bupUtredningCard, expectAccessible, openSyncDetails, screenshot } from './browser.ts';
 
 /**
  * The unit manager's phone without network, through the real service worker: changes made offline
@@ -60,7 +60,21 @@ describe('the unit manager’s phone', () => {
     await screenshot(phone.page, 'offline-waiting-360');
     await expectAccessible(phone.page, 'offline with waiting changes');
 
+    // The header and the bottom bar leave the 640 px screen to the work: a quarter at most, with the state
+    // still on screen in one line and whole to a screen reader.
+    await phone.page.evaluate(() => window.scrollTo(0, 0));
+    const bars = await phone.page.evaluate(() => ['header', 'nav'].reduce((sum, tag) => sum + document.querySelector(tag)!.getBoundingClientRect().height, 0));
+    expect(bars, 'header and bottom bar together').toBeLessThanOrEqual(640 * 0.25);
+    const shown = statusLine().getByRole('button', { expanded: false });
+    expect(await shown.innerText()).toMatch(/^Ingen anslutning\s*,?\s*2 ändringar väntar$/);
+    expect(await statusLine().innerText()).toContain('Ingen anslutning – 2 ändringar är sparade på enheten och skickas när nätet är tillbaka');
+    await phone.page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(phone.page, 'offline with waiting changes, dark');
+    await phone.page.emulateMedia({ colorScheme: 'light' });
+
     // The list of what waits says it in words, in the order it was made.
+    await openSyncDetails(phone.page);
+    expect(await shown.count(), 'the details open on tap').toBe(0);
     await statusLine().getByRole('link', { name: 'Visa ändringar' }).click();
     const waiting = await phone.page.getByRole('region', { name: 'Väntar på att skickas (2)' }).getByRole('listitem').allInnerTexts();
     expect(waiting[0]).toContain(ACTIVITY);

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { pointWrittenFor } from '@shared/logic/periodClose.ts';
 import type { Plan } from '@shared/schemas/plan.ts';
-import { expectAccessible, PHONE, screenshot, signIn } from './browser.ts';
+import { expectAccessible, openSyncDetails, PHONE, screenshot, signIn } from './browser.ts';
 import { phoneOnOwnServer } from './phoneOnOwnServer.ts';
 
 /**
@@ -56,6 +56,7 @@ describe('closing a period', () => {
 
     await phone.setOffline(false);
     await bup.getByRole('status').filter({ hasText: '1 ändring kunde inte sparas på servern' }).waitFor({ timeout: 20_000 });
+    await openSyncDetails(bup);
     await bup.getByRole('link', { name: 'Visa ändringar' }).click();
     const text = await bup.getByRole('region', { name: 'Sparades inte på servern (1)' }).innerText();
     expect(text).toContain(`${point.name} stängdes`);
