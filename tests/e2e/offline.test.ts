@@ -76,6 +76,7 @@ describe('the unit manager’s phone', () => {
     await openSyncDetails(phone.page);
     expect(await shown.count(), 'the details open on tap').toBe(0);
     await statusLine().getByRole('link', { name: 'Visa ändringar' }).click();
+    await phone.page.getByRole('region', { name: 'Väntar på att skickas (2)' }).getByRole('listitem').nth(1).waitFor();
     const waiting = await phone.page.getByRole('region', { name: 'Väntar på att skickas (2)' }).getByRole('listitem').allInnerTexts();
     expect(waiting[0]).toContain(ACTIVITY);
     expect(waiting[0]).toContain('Status: Försenad · Kommentar: ”Psykologtjänsterna är inte tillsatta.”');
