@@ -17,8 +17,9 @@ describe('Swedish plural forms', () => {
   });
 
   it('lets the participle agree with one activity on the overview', () => {
-    expect(sv.committee.overview.delayedCount(1, 1)).toBe('1 aktivitet försenad eller avbruten, 1 indikator når inte målet.');
-    expect(sv.committee.overview.delayedCount(2, 0)).toBe('2 aktiviteter försenade eller avbrutna, 0 indikatorer når inte målet.');
+    expect(sv.committee.overview.lead.delayed(1)).toBe('1 aktivitet försenad eller avbruten');
+    expect(sv.committee.overview.lead.delayed(2)).toBe('2 aktiviteter försenade eller avbrutna');
+    expect(sv.committee.overview.lead.unmet(1)).toBe('1 indikator når inte målvärdet');
   });
 
   it('agrees in every counted string', () => {
