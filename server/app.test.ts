@@ -22,8 +22,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Other parameters than the id, each well formed, so that only the id decides the answer. */
-const OTHER_PARAMS: Record<string, string> = { period: '2025-T1', file: '2025-T1.pdf' };
-const withParams = (path: string, value: string) => path.replaceAll(/:(\w+)/g, (_, name: string) => OTHER_PARAMS[name] ?? value);
+const OTHER_PARAMS: Record<string, string> = { period: '2025-T1' };
+// A meeting's file is named by the meeting's own id.
+const fileParam = (path: string) => (path.includes('/meetings/') ? `${randomUUID()}.pdf` : '2025-T1.pdf');
+const withParams = (path: string, value: string) => path.replaceAll(/:(\w+)/g, (_, name: string) => (name === 'file' ? fileParam(path) : (OTHER_PARAMS[name] ?? value)));
 const errorShape = (code: string) => ({ error: { code, message: expect.stringMatching(/\S/) } });
 
 it('finds the API routes to check', () => {

@@ -55,7 +55,8 @@ describe('Mitt konto', () => {
     await signIn(tablet.page, 'bup@malbild.example', NEW_PASSWORD);
     // The tablet's first sync after signing in must be over before the next test ends its session mid-pull.
     // (Synka nu is there once the sync is idle; on a phone it waits in the sync state's details.)
-    await tablet.page.getByRole('button', { name: 'Synka nu' }).waitFor({ state: 'attached' });
+    await openSyncDetails(tablet.page);
+    await tablet.page.getByRole('button', { name: 'Synka nu' }).waitFor();
   });
 
   it('signs out every other device on request, and says how many', async () => {

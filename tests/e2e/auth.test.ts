@@ -135,6 +135,9 @@ describe('a committee member (läsare) reads the plan and can change nothing', (
   it('has no edit controls on any screen, and no way into the administration', async () => {
     const seen: string[] = [];
     seen.push(...(await controlNames(page)));
+    // A läsare starts on the overview, whose perspectives open on a tap; the goal list shows every goal.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
+    seen.push(...(await controlNames(page)));
     await page.getByRole('link', { name: /Förvaltningens verksamhet ska bedrivas med god tillgänglighet/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Förvaltningens verksamhet ska bedrivas med god tillgänglighet' }).waitFor();
     seen.push(...(await controlNames(page)));

@@ -68,7 +68,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
  */
 export async function bupUtredningCard(page: Page) {
   const plans = page.getByRole('combobox', { name: 'Plan' });
-  await plans.selectOption((await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!);
+  const planId = (await plans.locator('option', { hasText: '2024' }).first().getAttribute('value'))!;
+  await plans.selectOption(planId);
+  // Changing plan keeps the screen; the menu's links name the new plan once the address does.
+  await page.waitForURL((url) => url.pathname.includes(planId));
+  // The sync state's details, left open on a phone, lie over the bottom menu: closed first, as a person would.
+  const openDetails = page.getByRole('status').getByRole('button', { expanded: true });
+  if ((await openDetails.count()) > 0) await openDetails.click();
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mål' }).click();
   await page.getByRole('link', { name: /god tillgänglighet/ }).click();
   return page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'BUP, utredning', exact: true }) });

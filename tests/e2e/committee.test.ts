@@ -325,7 +325,7 @@ describe('the committee’s overview on a 1024×768 tablet, read from the device
         return tops.size === 1 && el.getBoundingClientRect().height < lineHeight * 1.5 ? 'one line' : el.getBoundingClientRect().height;
       }),
     );
-    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.length).toBeGreaterThan(3);
     expect(lines.filter((n) => n !== 'one line'), 'tags on more than one line').toEqual([]);
 
     const table = page.getByRole('region', { name: /^Antal aktiviteter per status och insatsområde/ });

@@ -46,7 +46,7 @@ describe('the plan on a 360 px phone, read from IndexedDB', () => {
       await page.getByRole('heading', { level: 3, name: perspective }).waitFor();
     }
     expect(await page.getByRole('link', { name: /Förvaltningens verksamhet ska bedrivas med god tillgänglighet/ }).isVisible()).toBe(true);
-    await page.getByText('Uppdaterad').waitFor();
+    await page.getByRole('status').getByRole('button', { name: /uppdaterad/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, 'plan-goals-360');
     await expectAccessible(page, 'goals');
