@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { SESSION_LOST, sessionEvents } from './http.ts';
+import { offlineScreen } from './offlineScreens.ts';
 import { safeReturnPath, signInLocation } from './returnPath.ts';
 import { useSessionStore } from './stores/session.ts';
 import HomeView from './views/HomeView.vue';
@@ -22,26 +23,27 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     // The phone's first screen (sign-in, then Mina uppgifter) comes with the app's first load; every other
-    // screen is loaded when first opened. The service worker precaches them all, so they open offline too.
+    // screen is loaded when first opened, or in idle time once the app runs (offlineScreens.ts). The service
+    // worker precaches them all, so they open offline too.
     { path: '/', name: 'home', component: HomeView },
     { path: '/logga-in', name: 'login', component: LoginView, meta: { public: true } },
-    { path: '/tillganglighet', name: 'accessibility', component: () => import('./views/AccessibilityView.vue'), meta: { public: true } },
-    { path: '/andringar', name: 'changes', component: () => import('./views/DeviceChangesView.vue') },
-    { path: '/planer/:planId/mal', name: 'goals', component: () => import('./views/PlanGoalsView.vue'), props: true },
-    { path: '/planer/:planId/mal/:goalId', name: 'goal', component: () => import('./views/GoalView.vue'), props: true },
-    { path: '/planer/:planId/aktiviteter', name: 'activities', component: () => import('./views/PlanActivitiesView.vue'), props: true },
-    { path: '/planer/:planId/aktiviteter/:activityId', name: 'activity', component: () => import('./views/ActivityView.vue'), props: true },
-    { path: '/planer/:planId/uppdrag', name: 'assignments', component: () => import('./views/PlanAssignmentsView.vue'), props: true },
+    { path: '/tillganglighet', name: 'accessibility', component: offlineScreen(() => import('./views/AccessibilityView.vue')), meta: { public: true } },
+    { path: '/andringar', name: 'changes', component: offlineScreen(() => import('./views/DeviceChangesView.vue')) },
+    { path: '/planer/:planId/mal', name: 'goals', component: offlineScreen(() => import('./views/PlanGoalsView.vue')), props: true },
+    { path: '/planer/:planId/mal/:goalId', name: 'goal', component: offlineScreen(() => import('./views/GoalView.vue')), props: true },
+    { path: '/planer/:planId/aktiviteter', name: 'activities', component: offlineScreen(() => import('./views/PlanActivitiesView.vue')), props: true },
+    { path: '/planer/:planId/aktiviteter/:activityId', name: 'activity', component: offlineScreen(() => import('./views/ActivityView.vue')), props: true },
+    { path: '/planer/:planId/uppdrag', name: 'assignments', component: offlineScreen(() => import('./views/PlanAssignmentsView.vue')), props: true },
     { path: '/planer/:planId/mina-uppgifter', name: 'tasks', component: MyTasksView, props: true },
     // The committee's screens: period, unit and filters are in the query, so every view is a link to share.
-    { path: '/planer/:planId/oversikt', name: 'overview', component: () => import('./views/CommitteeOverviewView.vue'), props: true },
-    { path: '/planer/:planId/forsenat', name: 'delayed', component: () => import('./views/CommitteeDelayedView.vue'), props: true },
-    { path: '/planer/:planId/sok', name: 'search', component: () => import('./views/CommitteeSearchView.vue'), props: true },
-    { path: '/planer/:planId/rapport/:period', name: 'report', component: () => import('./views/ReportView.vue'), props: true },
-    { path: '/planer/:planId/moten', name: 'meetings', component: () => import('./views/MeetingsView.vue'), props: true },
-    { path: '/planer/:planId/moten/:meetingId', name: 'meeting', component: () => import('./views/MeetingView.vue'), props: true },
-    { path: '/planer/:planId/rapportlage', name: 'readiness', component: () => import('./views/ReadinessView.vue'), props: true, meta: { planner: true } },
-    { path: '/planer/:planId/indikatorer/:indicatorId', name: 'indicator', component: () => import('./views/CommitteeIndicatorView.vue'), props: true },
+    { path: '/planer/:planId/oversikt', name: 'overview', component: offlineScreen(() => import('./views/CommitteeOverviewView.vue')), props: true },
+    { path: '/planer/:planId/forsenat', name: 'delayed', component: offlineScreen(() => import('./views/CommitteeDelayedView.vue')), props: true },
+    { path: '/planer/:planId/sok', name: 'search', component: offlineScreen(() => import('./views/CommitteeSearchView.vue')), props: true },
+    { path: '/planer/:planId/rapport/:period', name: 'report', component: offlineScreen(() => import('./views/ReportView.vue')), props: true },
+    { path: '/planer/:planId/moten', name: 'meetings', component: offlineScreen(() => import('./views/MeetingsView.vue')), props: true },
+    { path: '/planer/:planId/moten/:meetingId', name: 'meeting', component: offlineScreen(() => import('./views/MeetingView.vue')), props: true },
+    { path: '/planer/:planId/rapportlage', name: 'readiness', component: offlineScreen(() => import('./views/ReadinessView.vue')), props: true, meta: { planner: true } },
+    { path: '/planer/:planId/indikatorer/:indicatorId', name: 'indicator', component: offlineScreen(() => import('./views/CommitteeIndicatorView.vue')), props: true },
     // Online-only screens: loaded when opened, not with everyone's app.
     { path: '/konto', name: 'account', component: () => import('./views/AccountView.vue') },
     { path: '/admin', redirect: { name: 'admin-users' } },

@@ -172,6 +172,32 @@ describe('a cold start without network, after one visit online', () => {
   });
 });
 
+describe('a network lost before the service worker took over the page', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    // No service worker at all: what a first visit has until the worker's precache is complete.
+    context = await browser.newContext({ ...PHONE, baseURL: baseURL(), serviceWorkers: 'block' });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('still opens every screen of the plan, whose code came in idle time after the first', async () => {
+    await signIn(page, 'bup@malbild.example');
+    await page.getByRole('heading', { level: 1, name: 'Mina uppgifter' }).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('malbild:offline-screens').length > 0, undefined, { timeout: 20_000 });
+    await context.setOffline(true);
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    for (const [link, heading] of [['Mål', 'Förvaltningsplan 2025–2027'], ['Aktiviteter', 'Aktiviteter per insatsområde'], ['Försenat', 'Försenat'], ['Översikt', 'Översikt']]) {
+      await menu.getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 10_000 });
+    }
+    await context.setOffline(false);
+  });
+});
+
 describe('a new version while the person is typing', () => {
   const ACTIVITY = 'Tillgänglighetsplan för Barn- och Ungdomspsykiatrin';
   const COMMENT = 'Remissflödet är kartlagt, nästa steg är att se över väntelistan.';
