@@ -43,8 +43,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          // Opening a fresh PGlite per test file takes seconds, more on a busy 2-core machine.
+          // Opening a fresh PGlite per test file takes seconds, more on a busy 2-core machine; a test that
+          // walks every route or restarts a mail queue takes 2–3 s alone and passed 5 s under load.
           hookTimeout: 60_000,
+          testTimeout: 20_000,
           include: ['build/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/hostile/**/*.test.ts', 'tests/production/**/*.test.ts'],
           environment: 'node',
         },
