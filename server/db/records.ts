@@ -33,6 +33,7 @@ function scopeOf(entity: EntityName, record: Record<string, unknown>) {
     outcome: 'indicatorId',
     activityUpdate: 'activityId',
     koladaValue: 'indicatorId',
+    meetingNote: 'meetingId',
   };
   return {
     planId: entity === 'plan' ? text('id') : text('planId'),

@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingId } from '@shared/logic/recordIds.ts';
+import type { Mutation } from '@shared/schemas/mutation.ts';
 import { loadDemoIfEmpty } from '../demo/loadDemo.ts';
 import { closeReportBrowser } from '../lib/report/reportPdf.ts';
 import { openTestApp, type TestApp } from '../../tests/fixtures/testApp.ts';
@@ -132,5 +135,56 @@ describe('the delårsrapport of Delår 1 2024', () => {
     expect((await t.request(`/api/plans/${planId}/reports/2031-T1.pdf`)).status).toBe(404);
     expect((await t.request(`/api/plans/${planId}/reports/2024-T1.json?version=0`)).status).toBe(400);
     expect((await t.request(`/api/plans/${planId}/reports/2024-T1.json?version=9`)).status).toBe(404);
+  });
+});
+
+describe('the delårsrapport of Delår 2 2024, after the dialogue on Delår 1', () => {
+  it('carries the meeting with its sections, medskick and follow-ups in its PDF, workbook and CSV, and the meeting downloads alone', async () => {
+    const controller = await t.userWith('controller', unitId, { name: 'Cecilia Controller' });
+    const push = async (name: Mutation['name'], recordId: string, args: Record<string, unknown>) => {
+      const { body } = await controller.json('/api/sync/push', { method: 'POST', body: JSON.stringify({ deviceId: 'device-report', mutations: [{ name, recordId, args, id: randomUUID(), createdAt: new Date().toISOString() }] }) });
+      expect(body.results[0]).toMatchObject({ status: 'applied' });
+    };
+    const key = randomUUID();
+    const id = meetingId(unitId, key);
+    await push('meeting.save', unitId, { key, planId, period: '2024-T1', date: '2024-05-28', title: 'Resultatdialog HSN Delår 1', participants: ['Nämndens presidium', 'Förvaltningsdirektör'], baseVersion: null });
+    const note = (kind: string, order: number, heading: string, text: string, followUp: Record<string, unknown> = { responsible: null, dueDate: null, status: null }) =>
+      push('meetingNote.save', id, { key: randomUUID(), kind, order, heading, text, links: [], baseVersion: null, ...followUp });
+    await note('avsnitt', 1, 'Utmaningar', 'Demografin är nämndens största utmaning.');
+    await note('medskick', 2, 'Till regionstyrelsen', 'Ge inte nya uppdrag utan ha tålamod.');
+    await note('uppföljning', 3, 'Åtgärdsplan för BUP', 'Återkoppla till nämnden.', { responsible: 'Områdeschef', dueDate: '2024-09-30', status: 'Öppen' });
+
+    const pdf = pdfText((await download(`/api/plans/${planId}/reports/2024-T2.pdf`)).bytes);
+    expect(pdf).toContain('Dialogmöten');
+    expect(pdf).toContain('Resultatdialog HSN Delår 1');
+    expect(pdf).toMatch(/Medskick till nivån ovan[\s\S]*Ge inte nya uppdrag utan ha tålamod\./);
+    expect(pdf).toMatch(/Åtgärdsplan för BUP – Återkoppla till nämnden\.\s+Områdeschef\s+30 sep\. 2024\s+Öppen/);
+    // The dialogue on Delår 1 is held after Delår 1 is reported: that report does not carry it.
+    expect(pdfText((await download(`/api/plans/${planId}/reports/2024-T1.pdf`)).bytes)).not.toContain('Resultatdialog HSN Delår 1');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download(`/api/plans/${planId}/reports/2024-T2.xlsx`)).bytes.buffer as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Dialogmöten')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Möte', 'Datum', 'Om', 'Slag', 'Rubrik', 'Text', 'Vem', 'Senast', 'Status']);
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => [r.getCell(4).value, r.getCell(5).value, r.getCell(7).value, r.getCell(9).value]);
+    expect(rows).toEqual([
+      ['Avsnitt', 'Utmaningar', null, null],
+      ['Medskick', 'Till regionstyrelsen', null, null],
+      ['Uppföljningspunkt', 'Åtgärdsplan för BUP', 'Områdeschef', 'Öppen'],
+    ]);
+    expect(sheet.getRow(2).getCell(2).value).toEqual(new Date('2024-05-28T00:00:00Z'));
+
+    const csv = new TextDecoder().decode((await download(`/api/plans/${planId}/reports/2024-T2.csv`)).bytes);
+    expect(csv).toContain('Dialogmöten;Resultatdialog HSN Delår 1;2024-05-28;Delår 1 2024;Uppföljningspunkt;Åtgärdsplan för BUP;Återkoppla till nämnden.;Områdeschef;2024-09-30;Öppen');
+
+    const alone = await download(`/api/plans/${planId}/meetings/${id}.pdf`);
+    expect(alone.response.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfText(alone.bytes);
+    expect(text).toMatch(/Förvaltningsplan 2024 · /);
+    expect(text).toMatch(/Om Delår 1 2024 · 28 maj 2024/);
+    expect(text).toContain('Deltagare: Nämndens presidium, Förvaltningsdirektör');
+    expect(text).toContain('Demografin är nämndens största utmaning.');
+    expect(text).toMatch(/Medskick till nivån ovan[\s\S]*Ge inte nya uppdrag utan ha tålamod\./);
+    expect(text).toMatch(/Åtgärdsplan för BUP – Återkoppla till nämnden\.\s+Områdeschef\s+30 sep\. 2024\s+Öppen/);
   });
 });
