@@ -47,3 +47,22 @@ export function meetingsForReport(points: readonly ReportPoint[], point: ReportP
     .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'sv'))
     .map((m) => reportMeeting(m, notes, before.name));
 }
+
+/** One note of a meeting as a row of a table (the workbook's and the CSV file's), in print order. */
+export interface MeetingNoteRow {
+  kind: MeetingNote['kind'];
+  heading: string;
+  text: string;
+  responsible: string | null;
+  dueDate: string | null;
+  status: FollowUpStatus | null;
+}
+
+export function meetingNoteRows(meeting: ReportMeeting): MeetingNoteRow[] {
+  const plain = (kind: 'avsnitt' | 'medskick') => (n: { heading: string; text: string }) => ({ kind, heading: n.heading, text: n.text, responsible: null, dueDate: null, status: null });
+  return [
+    ...meeting.sections.map(plain('avsnitt')),
+    ...meeting.medskick.map(plain('medskick')),
+    ...meeting.followUps.map((f) => ({ kind: 'uppföljning' as const, heading: f.what, text: f.text, responsible: f.responsible, dueDate: f.dueDate, status: f.status })),
+  ];
+}

@@ -35,6 +35,9 @@ export const REPORT_WORDS = {
   medskick: 'Medskick till nivån ovan',
   followUps: 'Uppföljningspunkter',
   followUpColumns: ['Vad', 'Vem', 'Senast', 'Status'],
+  /** A sheet of the meetings' notes, one row per note. */
+  meetingColumns: ['Möte', 'Datum', 'Om', 'Slag', 'Rubrik', 'Text', 'Vem', 'Senast', 'Status'],
+  noteKinds: { avsnitt: 'Avsnitt', medskick: 'Medskick', uppföljning: 'Uppföljningspunkt' },
   assessments: {
     positiv: 'Positiv',
     oförändrad: 'Oförändrad',

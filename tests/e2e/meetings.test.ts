@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planReportPoints } from '@shared/logic/calendar.ts';
 import type { Plan } from '@shared/schemas/plan.ts';
 import { startAppServer, type AppServer } from './appServer.ts';
 import { expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
@@ -129,5 +130,23 @@ describe('a dialogue meeting', () => {
     await carried.getByLabel('Status').selectOption('Klar');
     await carried.getByRole('button', { name: 'Spara' }).click();
     await earlier.getByText('Inga öppna uppföljningspunkter från tidigare möten.').waitFor();
+  });
+
+  it('is in the next report point’s delårsrapport on the screen, as in its PDF', async () => {
+    const [tablet] = people as [(typeof people)[0]];
+    const { plans } = (await (await tablet.page.request.get('/api/plans')).json()) as { plans: Plan[] };
+    const plan = plans.find((p) => p.name === 'Förvaltningsplan 2025–2027')!;
+    const { changes } = (await (await tablet.page.request.get('/api/sync/pull?since=0&limit=5000')).json()) as { changes: { entity: string; record: { title?: string; period?: string } | null }[] };
+    const about = changes.find((c) => c.entity === 'meeting' && c.record?.title === 'Dialog med HSN')!.record!.period;
+    const points = planReportPoints(plan);
+    const next = points[points.findIndex((p) => p.period === about) + 1]!;
+    await tablet.page.goto(`/planer/${plan.id}/rapport/${next.period}`);
+    const section = tablet.page.getByRole('region', { name: 'Dialogmöten' });
+    await section.getByRole('heading', { level: 3, name: 'Dialog med HSN', exact: true }).waitFor({ timeout: 20_000 });
+    expect(await section.getByRole('heading', { level: 4, name: 'Medskick till nivån ovan' }).isVisible()).toBe(true);
+    expect(await section.getByText('Ge inte nya uppdrag utan ha tålamod med HoS 2029.').isVisible()).toBe(true);
+    const followUps = section.getByRole('table', { name: 'Uppföljningspunkter' });
+    expect(await followUps.getByRole('row').filter({ hasText: 'Beräkna den ekonomiska risken' }).innerText()).toMatch(/Förvaltningsdirektören/);
+    await expectAccessible(tablet.page, 'the report with its dialogue meetings');
   });
 });

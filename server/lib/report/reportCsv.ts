@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { activityStatusText, reportOutcome, reportValue, trendText, type InterimReport } from '@shared/logic/interimReport.ts';
 import { formatFigure } from '@shared/logic/figureTable.ts';
+import { meetingNoteRows } from '@shared/logic/meetingReport.ts';
 import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
 
 /**
@@ -26,6 +27,13 @@ export function reportCsv(report: InterimReport): string {
   for (const table of report.tables) {
     rows.push([], ['Tabell', ...table.columns.map((c) => c.title)]);
     for (const cells of table.rows) rows.push([table.title, ...table.columns.map((c, i) => formatFigure(cells[i] ?? null, c.format))]);
+  }
+  const meetings = report.meetings ?? [];
+  if (meetings.length > 0) rows.push([], ['Tabell', ...W.meetingColumns]);
+  for (const meeting of meetings) {
+    for (const note of meetingNoteRows(meeting)) {
+      rows.push([W.meetings, meeting.title, meeting.date, meeting.pointName, W.noteKinds[note.kind], note.heading, note.text, note.responsible ?? '', note.dueDate ?? '', note.status ?? '']);
+    }
   }
   return `\uFEFF${Papa.unparse(rows, { delimiter: ';', newline: '\r\n' })}\r\n`;
 }

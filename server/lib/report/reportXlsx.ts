@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { activityStatusText, trendText, type InterimReport } from '@shared/logic/interimReport.ts';
+import { meetingNoteRows } from '@shared/logic/meetingReport.ts';
 import { REPORT_WORDS as W } from '@shared/logic/reportWords.ts';
 import type { FigureTable } from '@shared/schemas/figureTable.ts';
 import { formatPeriod } from '@shared/logic/swedishFormat.ts';
@@ -97,6 +98,22 @@ export async function reportXlsx(report: InterimReport): Promise<Uint8Array> {
     added.getCell(5).numFmt = 'yyyy-mm-dd';
   }
   [70, 20, 20, 16, 12].forEach((width, i) => (assignments.getColumn(i + 1).width = width));
+
+  const meetings = report.meetings ?? [];
+  if (meetings.length > 0) {
+    const sheet = workbook.addWorksheet(W.meetings);
+    heading(sheet, W.meetingColumns);
+    const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+    for (const meeting of meetings) {
+      for (const note of meetingNoteRows(meeting)) {
+        const added = sheet.addRow([meeting.title, date(meeting.date), meeting.pointName, W.noteKinds[note.kind], note.heading, note.text, note.responsible, date(note.dueDate), note.status]);
+        added.getCell(2).numFmt = 'yyyy-mm-dd';
+        added.getCell(8).numFmt = 'yyyy-mm-dd';
+        added.getCell(6).alignment = { wrapText: true, vertical: 'top' };
+      }
+    }
+    [36, 12, 20, 18, 30, 80, 20, 12, 12].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  }
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
