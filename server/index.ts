@@ -8,6 +8,7 @@ import { openDatabase } from './db/open.ts';
 import { createDemoAccounts } from './demo/demoAccounts.ts';
 import { closeReportBrowser } from './lib/report/reportPdf.ts';
 import { loadDemoIfEmpty } from './demo/loadDemo.ts';
+import { loadDemoMeetingIfNone } from './demo/demoMeeting.ts';
 import { startReminderWorker } from './lib/reminders/reminderWorker.ts';
 import { startLog } from './lib/log.ts';
 import { scheduleCleanup } from './lib/jobs/cleanup.ts';
@@ -31,6 +32,8 @@ if (config.demoData) {
   log.info(loaded ? `Demodata inläst (${loaded} poster).` : 'Databasen har redan data; demodata lästes inte in igen.');
   const accounts = await createDemoAccounts(db);
   if (accounts) log.info(`${accounts} demokonton skapade (se README.md).`);
+  const notes = await loadDemoMeetingIfNone(db);
+  if (notes) log.info(`Demodata: ett dialogmöte med ${notes} anteckningar.`);
 }
 
 const settings = { chromiumPath: config.chromiumPath, mailEnabled: config.mail !== null, koladaUrl: config.kolada.url, oidc: config.oidc, passwordLogin: config.passwordLogin, accessibility: config.accessibility };
