@@ -192,7 +192,7 @@ describe('a network lost before the service worker took over the page', () => {
     const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
     for (const [link, heading] of [['Mål', 'Förvaltningsplan 2025–2027'], ['Aktiviteter', 'Aktiviteter per insatsområde'], ['Försenat', 'Försenat'], ['Översikt', 'Översikt']]) {
       await menu.getByRole('link', { name: link, exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 10_000 });
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 20_000 });
     }
     await context.setOffline(false);
   });
