@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { SESSION_LOST, sessionEvents } from './http.ts';
 import { offlineScreen } from './offlineScreens.ts';
+import { trackPendingNavigation } from './pendingNavigation.ts';
 import { safeReturnPath, signInLocation } from './returnPath.ts';
 import { useSessionStore } from './stores/session.ts';
 import HomeView from './views/HomeView.vue';
@@ -57,6 +58,8 @@ export const router = createRouter({
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
+
+trackPendingNavigation(router);
 
 router.beforeEach(async (to) => {
   const session = useSessionStore();
