@@ -47,6 +47,9 @@ export default defineConfig({
           // walks every route or restarts a mail queue takes 2–3 s alone and passed 5 s under load.
           hookTimeout: 60_000,
           testTimeout: 20_000,
+          // Vitest's default is one worker less than the cores, one on this 2-core machine; these files wait on
+          // PGlite, Chromium and child servers enough that two workers take the unit part from ~7 to ~5 minutes.
+          maxWorkers: 2,
           include: ['build/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/hostile/**/*.test.ts', 'tests/production/**/*.test.ts'],
           environment: 'node',
         },
