@@ -31,13 +31,15 @@ afterAll(() => t.close());
 const body = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
 describe('the app’s static files', () => {
-  it('answer /robots.txt as text that keeps every search engine out, not with the app’s page', async () => {
+  it('answer /robots.txt as text that keeps the signed-in screens and the API out of search engines, not with the app’s page', async () => {
     const response = await app.request('/robots.txt');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     const text = await response.text();
     expect(text).toMatch(/^User-agent: \*$/m);
     expect(text).toMatch(/^Disallow: \/$/m);
+    // Only the public pages are allowed: the start address, the sign-in page and the accessibility statement.
+    expect(text.match(/^Allow: .*$/gm)).toEqual(['Allow: /$', 'Allow: /logga-in', 'Allow: /tillganglighet']);
     expect(text).not.toContain('<');
   });
 
