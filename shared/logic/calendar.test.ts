@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportPoint } from '../schemas/calendar.ts';
-import { duePoint, isFinished, monthlyPoints, offeredPoints, planReportPoints, pointsForFrequencies } from './calendar.ts';
+import { discussedPoint, duePoint, isFinished, monthlyPoints, offeredPoints, planReportPoints, pointsForFrequencies } from './calendar.ts';
 
 const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const periods = (points: ReportPoint[]) => points.map((p) => p.period);
@@ -16,6 +16,15 @@ describe('a plan with the usual calendar', () => {
     const points = pointsForFrequencies(plan, ['delår']);
     expect(duePoint(points, at('2026-05-02'))?.period).toBe('2026-T1');
     expect(duePoint(points, at('2026-12-02'))?.period).toBe('2026-T2');
+  });
+
+  it('offers a dialogue meeting the point reported last before its date, else the one being reported, else the first', () => {
+    const points = planReportPoints(plan);
+    expect(discussedPoint(points, at('2025-06-10'))?.period).toBe('2025-T1');
+    expect(discussedPoint(points, at('2026-02-20'))?.period).toBe('2025');
+    expect(discussedPoint(points, at('2025-04-20'))?.period).toBe('2025-T1');
+    expect(discussedPoint(points, at('2025-02-20'))?.period).toBe('2025-T1');
+    expect(discussedPoint(points, at('2029-01-01'))?.period).toBe('2027');
   });
 
   it('asks a monthly indicator for the month just ended before the one running', () => {

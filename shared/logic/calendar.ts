@@ -87,6 +87,16 @@ export function duePoint(points: readonly ReportPoint[], today: Date): ReportPoi
   return [...points].reverse().find((p) => lastMonthStart(p.period) <= today) ?? null;
 }
 
+/**
+ * The point a dialogue meeting held on `date` discusses, for its form to offer first: the latest one
+ * reported by then (its deadline passed), else the one being reported, else the plan's first.
+ */
+export function discussedPoint(points: readonly ReportPoint[], date: Date): ReportPoint | null {
+  const day = date.toISOString().slice(0, 10);
+  const reported = points.filter((p) => p.deadline <= day).sort((a, b) => a.deadline.localeCompare(b.deadline)).at(-1);
+  return reported ?? [...points].reverse().find((p) => lastMonthStart(p.period) <= date) ?? points[0] ?? null;
+}
+
 /** The points a form offers: those that have begun their last month, the newest first (a late report or a correction is a tap away). */
 export function offeredPoints(points: readonly ReportPoint[], today: Date, count = 8): ReportPoint[] {
   return [...points]

@@ -42,10 +42,13 @@ async function write(page: Page, name: string, heading: string | null, text: str
   await item.getByText('Sparat på enheten.').waitFor();
 }
 
-async function createMeeting(page: Page, planId: string, date: string, title: string) {
+/** Creates a meeting on `date`, checking the report point the form offers for it. */
+async function createMeeting(page: Page, planId: string, date: string, title: string, point: string) {
   await page.goto(`/planer/${planId}/moten`);
   await page.getByRole('heading', { level: 1, name: 'Dialogmöten' }).waitFor();
   await page.getByLabel('Datum').fill(date);
+  const offered = page.getByLabel('Rapporteringstillfälle');
+  await expect.poll(() => offered.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(point);
   await page.getByLabel('Rubrik', { exact: true }).fill(title);
   await page.getByLabel('Deltagare (en per rad)').fill('Nämndens ordförande\nFörvaltningsdirektör');
   await page.getByRole('button', { name: 'Skapa mötet' }).click();
@@ -58,7 +61,7 @@ describe('a dialogue meeting', () => {
     const { plans } = (await (await tablet.page.request.get('/api/plans')).json()) as { plans: Plan[] };
     const plan = plans.find((p) => p.name === 'Förvaltningsplan 2025–2027')!;
 
-    await createMeeting(tablet.page, plan.id, '2025-02-20', 'Dialog med HSN');
+    await createMeeting(tablet.page, plan.id, '2025-02-20', 'Dialog med HSN', 'Delår 1 2025');
     await tablet.page.getByRole('button', { name: 'Lägg till avsnitt' }).click();
     await write(tablet.page, 'Avsnitt 1', 'Utmaningar', 'Demografin är nämndens största utmaning.');
     await allSaved(tablet.page);
@@ -121,7 +124,7 @@ describe('a dialogue meeting', () => {
     await write(tablet.page, 'Uppföljningspunkt 1', 'Beräkna den ekonomiska risken', 'Till nästa dialog.');
     await allSaved(tablet.page);
 
-    await createMeeting(tablet.page, plan.id, '2025-06-10', 'Uppföljande dialog med HSN');
+    await createMeeting(tablet.page, plan.id, '2026-02-20', 'Uppföljande dialog med HSN', 'Årsredovisning 2025');
     const earlier = tablet.page.getByRole('region', { name: 'Uppföljningspunkter från tidigare möten' });
     const carried = earlier.getByRole('article', { name: /Beräkna den ekonomiska risken/ });
     await carried.waitFor();
