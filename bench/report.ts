@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { LIST_LIMITS } from '@shared/schemas/limits.ts';
 import { PULL_MAX_LIMIT } from '@shared/schemas/sync.ts';
 import type { RegionSize } from '../server/demo/largeRegion.ts';
 import type { ChaosReport } from '../tests/sync/chaos.ts';
@@ -107,7 +108,7 @@ function chaosSection(c: ChaosReport): string[] {
     '',
     `${int(c.mutations)} mutations (${Object.entries(c.byName).map(([k, n]) => `${k} ${int(n)}`).join(', ')}) from 5 devices in ${int(c.steps)} steps, ${int(c.requests)} requests; ` +
       `faults injected: ${Object.entries(c.faults).map(([k, n]) => `${k} ${n}`).join(', ')}; ${c.restarts} server crashes (SIGKILL) and restarts. ` +
-      `Server answers: ${int(c.results.applied)} applied, ${int(c.results.conflict)} conflicts, ${int(c.results.rejected)} rejected. ` +
+      `Server answers: ${int(c.results.applied)} applied, ${int(c.results.conflict)} conflicts, ${int(c.results.rejected)} rejected${c.results.full ? ` (${int(c.results.full)} of them because their record already held ${LIST_LIMITS.conflicts} unsettled conflicts, as the server refuses more)` : ''}. ` +
       `Quiet after ${c.quietAfterRounds} rounds of push-and-pull on a healed network. Whole run (setup, run, checks): ${s(c.durationMs)}.`,
     '',
     c.problems.length === 0 ? '**Every check held** (see "How" below).' : `**${c.problems.length} problems:**\n\n${c.problems.slice(0, 20).map((p) => `- ${p.replaceAll('\n', ' ')}`).join('\n')}`,
@@ -155,6 +156,7 @@ export function writeReport(path: URL, results: Results): void {
     '- **"Anything new?" pull** (server/lib/accessCache.ts, server/db/heads.ts, migration 012): it cost five queries (session, grants, the unit tree, head, changes). A session\'s rights are now kept in memory for at most 30 s and trusted only while the database\'s access generation is unchanged (triggers move it on any change to sessions, accounts, grants or units, so a revoked right takes effect on the next request on every process); a pull with `since` = head does not read the records; embedded, both counters are mirrored in memory from the commits\' NOTIFYs, so the empty pull costs no query at all; on PostgreSQL one small query. Profiled with the V8 CPU profiler (inspector, during the autocannon run): before, about 45 % of the server\'s thread was PGlite executing those queries.',
     '- **Compression** (server/lib/compression.ts): Hono\'s `compress()` gzipped every answer of unknown length, a 125-byte empty pull included, through web streams. Now brotli quality 3 (or gzip) once the answer is whole, on libuv\'s threads, nothing under 1 kB. Measured on the demo\'s first page (466 kB JSON): br q3 55 kB in 2.3 ms, gzip 6 65 kB in 4.9 ms, gzip 1 72 kB in 2.1 ms; br q4 0.6 % smaller for 40 % more time; q11 far too slow per request.',
     '- **Logging**: pino wrote each request\'s line synchronously; a slow reader of stdout stalled every request. Now asynchronous.',
+    '- **Screens\' code**: every view but the phone\'s first screen (sign-in, Mina uppgifter) is its own chunk, loaded when opened or, for the screens that work offline, one at a time in idle time after the load event (client/offlineScreens.ts), so a device that loses its signal before the service worker has taken over still opens them; a build budget (build/bytesBudget.ts) fails `vite build` when the phone\'s first screen grows past its limit.',
     '- **Tried, did not help or not done**: moving the invalidation to LISTEN/NOTIFY on PostgreSQL too (another process\'s commit arrives a moment late, so a revoked right could be used once more: not worth the query it saves there); batching a push\'s mutations into one transaction (each mutation commits alone so that one refused change never holds up the rest; that is what bounds push throughput, about 12 queries and a commit per mutation: left as it is, measured and reported).',
     '',
     '## How each number was measured',

@@ -88,7 +88,18 @@ if (!pgVersion) log(`PostgreSQL at ${postgresUrl.replace(/:[^:@/]+@/, ':…@')} 
 
 const sync: SyncBenchResult[] = [];
 const chaos: ChaosReport[] = [];
+const load: LoadBenchResult[] = [];
+const screens: ScreensBenchResult[] = [];
+let lighthouse: LighthouseBenchResult | undefined;
 const started = Date.now();
+const resultsFile = new URL(`./results/${machine.date.replaceAll(':', '-')}.json`, import.meta.url);
+/** Written after every part, so a part that fails later keeps what the earlier ones measured (`--from` reads it). */
+function saveResults() {
+  const results = { machine: { ...machine, loadAtEnd: loadavg().map((n) => Math.round(n * 100) / 100) }, scale, size, args, totalMs: Date.now() - started, sync, chaos, load, screens, lighthouse };
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+  return results;
+}
 if (!args.only || args.only === 'sync') {
   log('Building the bench page …');
   const pageDir = await buildBenchPage();
@@ -96,6 +107,7 @@ if (!args.only || args.only === 'sync') {
     for (const database of databases) {
       log(`Sync on ${database.name}:`);
       sync.push(await runSyncBench({ databaseUrl: database.url, size, pageDir, reps: Number(args.reps), deltaReps: Number(args['delta-reps']), variantReps: Number(args['variant-reps']), log }));
+      saveResults();
     }
   } finally {
     rmSync(pageDir, { recursive: true, force: true });
@@ -108,34 +120,32 @@ if (!args.only || args.only === 'chaos') {
     const report = await runChaos({ seed, mutations: Number(args['chaos-mutations']), databaseUrl: database.url, log: (line) => log(`  ${line}`) });
     log(`  ${report.durationMs} ms, ${report.problems.length} problems`);
     chaos.push(report);
+    saveResults();
   }
 }
 
-const load: LoadBenchResult[] = [];
 if (!args.only || args.only === 'load') {
   for (const database of databases) {
     log(`Load on ${database.name}:`);
     load.push(await runLoadBench({ databaseUrl: database.url, durationS: Number(args['load-seconds']), reps: Number(args['load-reps']), log }));
+    saveResults();
   }
 }
 
-const screens: ScreensBenchResult[] = [];
 if (!args.only || args.only === 'screens') {
   for (const database of databases) {
     log(`Screens on ${database.name}:`);
     screens.push(await runScreensBench({ databaseUrl: database.url, size, reps: Number(args['screen-reps']), log }));
+    saveResults();
   }
 }
 
 // The app's screens do not depend on the server's database kind: measured once, on PGlite.
-let lighthouse: LighthouseBenchResult | undefined;
 if (!args.only || args.only === 'lighthouse') {
   log('Lighthouse (mobile) and bytes:');
   lighthouse = await runLighthouseBench({ runs: Number(args['lighthouse-runs']), log });
 }
 
-const results = { machine: { ...machine, loadAtEnd: loadavg().map((n) => Math.round(n * 100) / 100) }, scale, size, args, totalMs: Date.now() - started, sync, chaos, load, screens, lighthouse };
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL(`./results/${machine.date.replaceAll(':', '-')}.json`, import.meta.url), JSON.stringify(results, null, 2));
+const results = saveResults();
 writeReport(new URL('./REPORT.md', import.meta.url), results);
 log(`Wrote bench/REPORT.md (${Math.round((Date.now() - started) / 1000)} s).`);

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import type { Mutation } from '@shared/schemas/mutation.ts';
 import type { Me } from '@shared/schemas/user.ts';
 import { historyId } from '@shared/logic/recordIds.ts';
+import { TOO_MANY_CONFLICTS } from '@shared/mutations/conflicts.ts';
 import { kindOf } from '@shared/mutations/kinds.ts';
 import { recordChange } from '../../client/sync/outbox.ts';
 import { pull } from '../../client/sync/pull.ts';
@@ -42,7 +43,8 @@ export interface ChaosReport {
   servers: number;
   mutations: number;
   byName: Record<string, number>;
-  results: { applied: number; conflict: number; rejected: number };
+  /** `full`: of the rejected, those refused because their record already held the most unsettled conflicts it may. */
+  results: { applied: number; conflict: number; rejected: number; full: number };
   faults: Record<Fault, number>;
   requests: number;
   restarts: number;
@@ -215,9 +217,10 @@ async function checkDevices(devices: ChaosDevice[], made: Made[]): Promise<strin
     problems.push(...differences.map((d) => `${device.name}: ${d}`));
     const rejected = await device.db.outbox.where('state').equals('rejected').toArray();
     const forbidden = new Set(made.filter((m) => m.device === device.name && m.forbidden).map((m) => m.mutation.id));
-    const unexpected = rejected.filter((entry) => !forbidden.has(entry.id));
+    const full = rejected.filter((entry) => entry.message === TOO_MANY_CONFLICTS && !forbidden.has(entry.id));
+    const unexpected = rejected.filter((entry) => !forbidden.has(entry.id) && !full.includes(entry));
     if (unexpected.length) problems.push(`${device.name}: ${unexpected.length} refused that should not have been, e.g. ${JSON.stringify(unexpected.slice(0, 3))}`);
-    if (rejected.length !== forbidden.size) problems.push(`${device.name}: ${forbidden.size} changes it may not make, but ${rejected.length} refusals kept on the device`);
+    if (rejected.length - full.length !== forbidden.size) problems.push(`${device.name}: ${forbidden.size} changes it may not make, but ${rejected.length - full.length} such refusals kept on the device`);
   }
   return problems;
 }
@@ -234,6 +237,7 @@ async function checkServer(db: Database, made: Made[]): Promise<{ results: Chaos
     applied: [...ledger.status.values()].filter((s) => s === 'applied').length,
     conflict: [...ledger.status.values()].filter((s) => s === 'conflict').length,
     rejected: [...ledger.status.values()].filter((s) => s === 'rejected').length,
+    full: [...ledger.message.values()].filter((m) => m === TOO_MANY_CONFLICTS).length,
   };
   const settled = new Set(
     made.filter((m) => m.mutation.name.endsWith('.resolve') && ledger.status.get(m.mutation.id) === 'applied').flatMap((m) => (m.mutation.args as { settles: string[] }).settles),
@@ -248,6 +252,9 @@ async function checkServer(db: Database, made: Made[]): Promise<{ results: Chaos
     const where = `${device} ${mutation.name} ${mutation.id}`;
     if (status === undefined) missing.push(where);
     else if (status === null) problems.push(`${where}: claimed but never answered`);
+    // A record holding the most unsettled conflicts it may refuses every change that would add one, whoever
+    // makes it (shared/mutations/conflicts.ts); a long run on a few shared cells gets there.
+    else if (status === 'rejected' && ledger.message.get(mutation.id) === TOO_MANY_CONFLICTS && !forbidden) continue;
     else if (forbidden !== (status === 'rejected')) problems.push(`${where}: ${status}, but ${forbidden ? 'the person may not write the record' : 'nothing about it should be refused'}`);
     if (status === undefined || status === 'rejected') continue;
     const audited = ledger.auditLines.get(mutation.id) ?? 0;
