@@ -185,6 +185,8 @@ export function lighthouseSection(r: LighthouseBenchResult): string[] {
       return left.length === 0 ? [] : [`- ${s.label}, not passing in the last run: ${left.join('; ')}.`];
     }),
     '',
+    "SEO on a signed-in screen fails Lighthouse's *Page is blocked from indexing* by design: robots.txt keeps the screens behind sign-in and /api out of search engines (to a crawler they are the sign-in screen anyway) and allows only the public pages, the sign-in page and the tillgänglighetsredogörelse, which DIGG expects to be easy to find. Passing it on those screens would take letting search engines in, which the issue's own robots.txt ask rules out.",
+    '',
     'Initial JavaScript of each first screen (the entry chunk and the chunks of the views a first visit passes through, with their static imports; build/screens.ts), compressed as the server sends it (brotli quality 11, gzip level 9, built beforehand):',
     '',
     '| screen | files | raw | gzip | brotli |',
