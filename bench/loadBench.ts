@@ -32,6 +32,8 @@ export interface LoadCase {
 
 export interface LoadBenchResult {
   database: 'pglite' | 'postgres';
+  /** When this part ran (ISO), which a report merged from two runs (`--from`) says; absent in older results. */
+  measuredAt?: string;
   durationS: number;
   cases: LoadCase[];
 }
@@ -99,6 +101,7 @@ function commentBatch(deviceId: string, activities: { id: string; version: numbe
  */
 export async function runLoadBench(options: { databaseUrl: string | null; durationS: number; reps: number; log: (line: string) => void }): Promise<LoadBenchResult> {
   const { databaseUrl, durationS, reps, log } = options;
+  const measuredAt = new Date().toISOString();
   const database = await freshServerDatabase('load', { databaseUrl });
   const server = await ChildServer.start(database, { demo: true });
   let floor: Awaited<ReturnType<typeof startConstantServer>> | null = null;
@@ -112,6 +115,15 @@ export async function runLoadBench(options: { databaseUrl: string | null; durati
       return response.text();
     };
 
+    // The push's sample batch first: it moves the head, and the pulls below must be measured at the head it leaves.
+    const all = JSON.parse(await get('/api/sync/pull?since=0&limit=5000', writer)) as PullResponse;
+    const activities = all.changes.filter((c) => c.entity === 'activity' && c.record).map((c) => ({ id: c.id, version: Number(c.record!.version) }));
+    const pushHeaders = { cookie: writer, origin, 'content-type': 'application/json' };
+    const sample = await fetch(`${origin}/api/sync/push`, { method: 'POST', headers: pushHeaders, body: commentBatch(`bench-${randomUUID()}`, activities, 0) });
+    const pushBody = await sample.text();
+    const applied = (JSON.parse(pushBody) as { results: { status: string }[] }).results.filter((r) => r.status === 'applied').length;
+    if (applied !== PUSH_BATCH) throw new Error(`a push batch applied ${applied} of ${PUSH_BATCH}: ${pushBody}`);
+
     // The device's view of the server: a whole copy first (for the head, scope and epoch it sends back).
     const first = JSON.parse(await get('/api/sync/pull?since=0&limit=1', reader)) as PullResponse;
     const query = (since: number) => `/api/sync/pull?since=${since}&limit=5000&scope=${first.scope}&epoch=${first.epoch}`;
@@ -121,14 +133,6 @@ export async function runLoadBench(options: { databaseUrl: string | null; durati
     const deltaBody = await get(deltaPath, reader);
     const delta = JSON.parse(deltaBody) as PullResponse;
     if ((JSON.parse(emptyBody) as PullResponse).changes.length !== 0 || delta.changes.length !== 100) throw new Error('the pulls do not answer what the bench measures');
-
-    const all = JSON.parse(await get('/api/sync/pull?since=0&limit=5000', writer)) as PullResponse;
-    const activities = all.changes.filter((c) => c.entity === 'activity' && c.record).map((c) => ({ id: c.id, version: Number(c.record!.version) }));
-    const pushHeaders = { cookie: writer, origin, 'content-type': 'application/json' };
-    const sample = await fetch(`${origin}/api/sync/push`, { method: 'POST', headers: pushHeaders, body: commentBatch(`bench-${randomUUID()}`, activities, 0) });
-    const pushBody = await sample.text();
-    const applied = (JSON.parse(pushBody) as { results: { status: string }[] }).results.filter((r) => r.status === 'applied').length;
-    if (applied !== PUSH_BATCH) throw new Error(`a push batch applied ${applied} of ${PUSH_BATCH}: ${pushBody}`);
 
     floor = await startConstantServer({ empty: emptyBody, delta: deltaBody, push: pushBody });
     const browserHeaders = (cookie: string) => ({ cookie, 'accept-encoding': 'gzip, deflate, br' });
@@ -190,7 +194,7 @@ export async function runLoadBench(options: { databaseUrl: string | null; durati
       }
       cases.push(result);
     }
-    return { database: databaseUrl ? 'postgres' : 'pglite', durationS, cases };
+    return { database: databaseUrl ? 'postgres' : 'pglite', measuredAt, durationS, cases };
   } finally {
     floor?.stop();
     if (floor) rmSync(floor.dir, { recursive: true, force: true });

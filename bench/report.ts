@@ -157,6 +157,7 @@ export function writeReport(path: URL, results: Results): void {
     '- **Compression** (server/lib/compression.ts): Hono\'s `compress()` gzipped every answer of unknown length, a 125-byte empty pull included, through web streams. Now brotli quality 3 (or gzip) once the answer is whole, on libuv\'s threads, nothing under 1 kB. Measured on the demo\'s first page (466 kB JSON): br q3 55 kB in 2.3 ms, gzip 6 65 kB in 4.9 ms, gzip 1 72 kB in 2.1 ms; br q4 0.6 % smaller for 40 % more time; q11 far too slow per request.',
     '- **Logging**: pino wrote each request\'s line synchronously; a slow reader of stdout stalled every request. Now asynchronous.',
     '- **Screens\' code**: every view but the phone\'s first screen (sign-in, Mina uppgifter) is its own chunk, loaded when opened or, for the screens that work offline, one at a time in idle time after the load event (client/offlineScreens.ts), so a device that loses its signal before the service worker has taken over still opens them; a build budget (build/bytesBudget.ts) fails `vite build` when the phone\'s first screen grows past its limit.',
+    '- **The bench itself**: its push sample (one batch, to have the floor answer the same bytes) ran after the pull addresses were fixed, so the "empty" pull measured before this run was a pull of that batch\'s 20 changes, and the delta pull 120 instead of 100. The sample now runs first; the empty pull went from about 460 to 2,150–2,575 req/s (PGlite) on the same machine. The load tables above come from that run of `--only load`, 23 minutes after the rest (merged with `--from`).',
     '- **Tried, did not help or not done**: moving the invalidation to LISTEN/NOTIFY on PostgreSQL too (another process\'s commit arrives a moment late, so a revoked right could be used once more: not worth the query it saves there); batching a push\'s mutations into one transaction (each mutation commits alone so that one refused change never holds up the rest; that is what bounds push throughput, about 12 queries and a commit per mutation: left as it is, measured and reported).',
     '',
     '## How each number was measured',
@@ -182,6 +183,7 @@ function loadSection(r: LoadBenchResult): string[] {
   return [
     `### Under load, ${r.database === 'pglite' ? 'PGlite' : 'PostgreSQL'} (demo data, autocannon, ${r.durationS} s per run)`,
     '',
+    ...(r.measuredAt ? [`Measured at ${r.measuredAt}.`, ''] : []),
     '| measurement | connections | Målbild req/s | floor req/s | ratio (goal ≥ 0.5) | Målbild p99 | floor p99 | p99 ratio (goal ≤ 2) | failures |',
     '| --- | --: | --: | --: | --: | --: | --: | --: | --: |',
     ...r.cases.map((c) => {
