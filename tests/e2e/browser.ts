@@ -62,6 +62,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => url.pathname !== '/logga-in' && url.pathname !== '/', { timeout: 20_000 });
 }
 
+/** A person of their own browser context (their own device: storage, service worker, network), signed in. */
+export async function signedInDevice(browser: Browser, url: string, email: string, device: BrowserContextOptions = PHONE) {
+  const context = await browser.newContext({ ...device, baseURL: url });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
 /**
  * Opens the demo's 2024 plan at the goal of good accessibility and answers the card of its indicator
  * "BUP, utredning", where a BUP rapportör enters outcomes (in percent) in the browser tests.

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from './appServer.ts';
-import { bupUtredningCard, expectAccessible, launchChromium, openSyncDetails, PHONE, screenshot, signIn } from './browser.ts';
+import { bupUtredningCard, expectAccessible, launchChromium, openSyncDetails, screenshot, signedInDevice } from './browser.ts';
 
 /**
  * Two unit managers who may both write BUP's activities each set a different status while offline. The
@@ -17,12 +17,7 @@ beforeAll(async () => {
   // This file changes data; a server of its own keeps other files from seeing it.
   server = await startAppServer();
   browser = await launchChromium();
-  for (const email of ['bup@malbild.example', 'psykiatri@malbild.example']) {
-    const context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
-    const page = await context.newPage();
-    await signIn(page, email);
-    people.push({ context, page });
-  }
+  for (const email of ['bup@malbild.example', 'psykiatri@malbild.example']) people.push(await signedInDevice(browser, server.baseURL, email));
 });
 afterAll(async () => {
   await browser?.close();

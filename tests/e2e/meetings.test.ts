@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planReportPoints } from '@shared/logic/calendar.ts';
 import type { Plan } from '@shared/schemas/plan.ts';
 import { startAppServer, type AppServer } from './appServer.ts';
-import { expectAccessible, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { expectAccessible, launchChromium, PHONE, screenshot, signedInDevice } from './browser.ts';
 
 /**
  * The controller on a tablet and an administratör on a phone write into the same dialogue meeting, both
@@ -19,12 +19,7 @@ const people: { context: BrowserContext; page: Page }[] = [];
 beforeAll(async () => {
   server = await startAppServer();
   browser = await launchChromium();
-  for (const [email, device] of [['controller@malbild.example', TABLET], ['admin@malbild.example', PHONE]] as const) {
-    const context = await browser.newContext({ ...device, baseURL: server.baseURL });
-    const page = await context.newPage();
-    await signIn(page, email);
-    people.push({ context, page });
-  }
+  for (const [email, device] of [['controller@malbild.example', TABLET], ['admin@malbild.example', PHONE]] as const) people.push(await signedInDevice(browser, server.baseURL, email, device));
 });
 afterAll(async () => {
   await browser?.close();
