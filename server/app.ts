@@ -9,7 +9,9 @@ import { DEVICE_ID_PATTERN } from '@shared/schemas/mutation.ts';
 import type { Database } from './db/database.ts';
 import type { AppEnv, ServerSettings } from './lib/appEnv.ts';
 import { AccessCache } from './lib/accessCache.ts';
+import { PullCache } from './lib/pullCache.ts';
 import { authorize, enforceRules } from './lib/authorize.ts';
+import { setAnswerHeader } from './lib/answerHeader.ts';
 import { compression } from './lib/compression.ts';
 import { fail, handleError } from './lib/errors.ts';
 import { OidcClient } from './lib/identity/oidc.ts';
@@ -106,13 +108,14 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
 
   const loginLimiter = createAddressLimiter(db, loginAttemptsPerMinute);
   const accessCache = new AccessCache();
+  const pullCache = new PullCache();
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.use('*', requestLog(trustProxy));
   app.use('*', async (c, next) => {
     const client = readRequestClient(c, trustProxy);
     c.set('client', client);
-    c.set('secureCookies', client.scheme === 'https' || !LOCAL_HOSTS.has(new URL(client.origin).hostname));
+    c.set('secureCookies', client.scheme === 'https' || !LOCAL_HOSTS.has(client.host.replace(/:\d+$/, '')));
     await next();
   });
   app.use('*', securityHeaders);
@@ -123,6 +126,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
     c.set('db', db);
     c.set('loginLimiter', loginLimiter);
     c.set('accessCache', accessCache);
+    c.set('pullCache', pullCache);
     c.set('settings', serverSettings);
     c.set('kolada', kolada);
     c.set('oidc', oidc);
@@ -131,11 +135,12 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
     if (device !== undefined && !DEVICE_ID_PATTERN.test(device)) return fail(400, 'invalid_input', 'Ogiltigt enhets-id (X-Device-Id).');
     await next();
     // Again after the handler: an answer built outside this context (a library's) must not be cached either.
-    c.header('Cache-Control', 'no-store');
+    setAnswerHeader(c, 'Cache-Control', 'no-store');
   });
   const limit = bodyLimit({ maxSize: BODY_LIMIT, onError: () => fail(413, 'too_large', 'Förfrågan är för stor (högst 1 MB).') });
-  // A plan file may be larger; its route sets its own limit.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/plans/import' ? next() : limit(c, next)));
+  // A plan file may be larger; its route sets its own limit. A GET's body is never read, and looking for
+  // one would make @hono/node-server build a whole web Request for every "anything new?" pull.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === '/api/plans/import' ? next() : limit(c, next)));
   app.use('/api/*', rejectCrossSite);
   app.use('/api/*', enforceRules);
   app.route('/api', api);
@@ -146,7 +151,7 @@ export function createApp({ db, clientDir, loginAttemptsPerMinute = 30, trustPro
     app.use('*', async (c, next) => {
       await next();
       if (c.req.path.startsWith('/api/')) return;
-      c.header('Cache-Control', c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      setAnswerHeader(c, 'Cache-Control', c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     });
     // The build writes brotli and gzip copies of its text files (build/precompress.ts): sent as they are to a
     // browser that accepts them, so nothing is compressed per request and brotli is at its smallest.

@@ -1,5 +1,4 @@
 import type { EntityName, EntityRecord, RecordInput } from '@shared/schemas/entities.ts';
-import type { Change } from '@shared/schemas/sync.ts';
 import type { Queryable } from './database.ts';
 
 /**
@@ -191,20 +190,31 @@ export async function listRecords<E extends EntityName>(db: Queryable, entity: E
   return rows.map((row) => toRecord<E>(row));
 }
 
+/** A page of changes as JSON text, with what the pull needs to know about it. */
+export interface ChangePage {
+  /** The changes as a JSON array, each `{ entity, id, seq, deleted, record }` (`record` null when deleted). */
+  json: string;
+  count: number;
+  /** The last change's sequence; null for an empty page. */
+  lastSeq: number | null;
+}
+
 /**
  * Every change after `since` that the reader may see, oldest first: one range scan on the unique `seq`
  * index. `readable` limits it to records of those units (plan-wide records such as perspectives follow
  * their plan); a record that moved out of those units comes back as a removal. null reads everything.
  * Dialogue meetings and their notes follow `minutesReadable` instead (a unit and above, not below).
+ * A record's data comes as the database's JSON text and is spliced into the page as it is: parsing it
+ * into objects and writing them out again cost a quarter of a delta pull's time on PGlite.
  */
-export async function changesSince(db: Queryable, since: number, limit: number, readable: ReadonlySet<string> | null = null, minutesReadable: ReadonlySet<string> | null = null): Promise<Change[]> {
+export async function changesSince(db: Queryable, since: number, limit: number, readable: ReadonlySet<string> | null = null, minutesReadable: ReadonlySet<string> | null = null): Promise<ChangePage> {
   const units = readable ? [...readable] : null;
   const minutesUnits = minutesReadable ? [...minutesReadable] : null;
-  const rows = await db.query<RecordRow & { visible: boolean }>(
+  const rows = await db.query<{ id: string; entity: string; version: number; seq: number; gone: boolean; data: string }>(
     `WITH readable_plans AS (
        SELECT id FROM records WHERE entity = 'plan' AND ($3::uuid[] IS NULL OR unit_id = ANY($3))
      )
-     SELECT id, entity, version, seq, deleted, data, visible FROM (
+     SELECT id, entity, version, seq, deleted OR NOT visible AS gone, data::text AS data FROM (
        SELECT r.*, (CASE WHEN r.entity IN ('meeting', 'meetingNote') THEN $4::uuid[] IS NULL OR r.unit_id = ANY($4)
                     ELSE $3::uuid[] IS NULL OR r.unit_id = ANY($3) OR (r.unit_id IS NULL AND r.plan_id IN (SELECT id FROM readable_plans)) END) AS visible
          FROM records r WHERE r.seq > $1
@@ -213,14 +223,12 @@ export async function changesSince(db: Queryable, since: number, limit: number, 
      ORDER BY seq LIMIT $2`,
     [since, limit, units, minutesUnits],
   );
-  return rows.map((row) => {
-    const gone = row.deleted || !row.visible;
-    return {
-      entity: row.entity,
-      id: row.id,
-      seq: Number(row.seq),
-      deleted: gone,
-      record: gone ? null : (toRecord(row) as unknown as Record<string, unknown>),
-    };
+  const changes = rows.map((row) => {
+    const seq = Number(row.seq);
+    const columns = `"id":${JSON.stringify(row.id)},"version":${Number(row.version)},"seq":${seq}`;
+    // The stored data never holds id, version or seq (rowOf takes them out), so nothing is said twice.
+    const record = row.gone ? 'null' : row.data === '{}' ? `{${columns}}` : `{${columns},${row.data.slice(1)}`;
+    return `{"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},"seq":${seq},"deleted":${row.gone},"record":${record}}`;
   });
+  return { json: `[${changes.join(',')}]`, count: rows.length, lastSeq: rows.length > 0 ? Number(rows.at(-1)!.seq) : null };
 }

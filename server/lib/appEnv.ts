@@ -5,6 +5,7 @@ import type { Access } from './access.ts';
 import type { AccessCache } from './accessCache.ts';
 import type { OidcClient, OidcSettings } from './identity/oidc.ts';
 import type { KoladaClient } from './kolada/koladaClient.ts';
+import type { PullCache } from './pullCache.ts';
 import type { RequestClient } from './requestClient.ts';
 
 export interface ServerSettings {
@@ -22,7 +23,10 @@ export interface ServerSettings {
   accessibility: AccessibilitySettings;
 }
 
-/** What every request handler can reach through `c.var`. */
+/**
+ * What every request handler can reach through `c.var`, or `c.get` on the hot path of every request:
+ * Hono builds `c.var` afresh from all the variables on each read.
+ */
 export interface AppEnv {
   Variables: {
     db: Database;
@@ -42,6 +46,8 @@ export interface AppEnv {
     oidc: OidcClient | null;
     /** The process's recently seen sessions' rights (see accessCache.ts). */
     accessCache: AccessCache;
+    /** The process's recent pull answers (see pullCache.ts). */
+    pullCache: PullCache;
     /** The database's counters, once read in this request (see requestHeads.ts). */
     heads?: Promise<Heads>;
     /** This request's id in the log (and in the X-Request-Id answer header). */

@@ -45,13 +45,15 @@ async function signedInAccess(c: Context<AppEnv>): Promise<Access | null> {
   if (!token) return null;
   const key = hashToken(token);
   const { accessGeneration } = await requestHeads(c);
-  const known = c.var.accessCache.get(key, accessGeneration);
+  const cache = c.get('accessCache');
+  const known = cache.get(key, accessGeneration);
   if (known) return known;
-  const session = await readSession(c.var.db, token);
+  const db = c.get('db');
+  const session = await readSession(db, token);
   if (!session) return null;
   if (session.slid) setSessionCookie(c, token);
-  const access = await loadAccess(c.var.db, session.user);
-  c.var.accessCache.set(key, accessGeneration, access, session.freshUntil);
+  const access = await loadAccess(db, session.user);
+  cache.set(key, accessGeneration, access, session.freshUntil);
   return access;
 }
 
@@ -74,7 +76,7 @@ export async function enforceRules(c: Context<AppEnv>, next: Next) {
 
 /** The signed-in person's rights, for handlers behind a non-public rule. */
 export function accessOf(c: Context<AppEnv>): Access {
-  const access = c.var.access;
+  const access = c.get('access');
   if (!access) return fail(401, 'unauthenticated', 'Du är inte inloggad. Logga in och försök igen.');
   return access;
 }

@@ -1,8 +1,9 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { accepts } from 'hono/accepts';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/compress';
+import { setAnswerHeader } from './answerHeader.ts';
 
 /** Below this an answer goes as it is: compressing it costs more time than the bytes it saves. */
 const MIN_BYTES = 1024;
@@ -20,6 +21,13 @@ function preferred(accepted: { type: string; q: number }[]): string {
 const toBrotli = promisify(brotliCompress);
 const toGzip = promisify(gzip);
 
+/** Says that the answer depends on Accept-Encoding, beside whatever else the handler said it varies by. */
+function varyByEncoding(c: Context): void {
+  const vary = c.res.headers.get('Vary');
+  if (!vary) setAnswerHeader(c, 'Vary', 'Accept-Encoding');
+  else if (vary !== '*' && !/\baccept-encoding\b/i.test(vary)) setAnswerHeader(c, 'Vary', `${vary}, Accept-Encoding`);
+}
+
 /**
  * Compresses an answer for the browser that asked, once it is whole. Hono's own compress() streams
  * through CompressionStream, which offers neither brotli nor a level and compresses every answer of
@@ -33,6 +41,12 @@ export function compression(): MiddlewareHandler {
     await next();
     const res = c.res;
     const type = res.headers.get('Content-Type');
+    // An answer that says it is small is left unread: reading a body means building a web stream for it.
+    const declared = res.headers.get('Content-Length');
+    if (declared !== null && Number(declared) < MIN_BYTES) {
+      varyByEncoding(c);
+      return;
+    }
     if (
       !res.body ||
       c.req.method === 'HEAD' ||
@@ -55,9 +69,7 @@ export function compression(): MiddlewareHandler {
     // Hono copies the old answer's headers onto a new one set as c.res, so the headers are set after it.
     c.res = new Response(body, res);
     const headers = c.res.headers;
-    const vary = headers.get('Vary');
-    if (!vary) headers.set('Vary', 'Accept-Encoding');
-    else if (vary !== '*' && !/\baccept-encoding\b/i.test(vary)) headers.set('Vary', `${vary}, Accept-Encoding`);
+    varyByEncoding(c);
     if (body !== plain) headers.set('Content-Encoding', encoding);
     headers.set('Content-Length', String(body.length));
     const etag = headers.get('ETag');

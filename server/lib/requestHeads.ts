@@ -9,7 +9,7 @@ import type { AppEnv } from './appEnv.ts';
 export function requestHeads(c: Context<AppEnv>): Promise<Heads> {
   let heads = c.get('heads');
   if (!heads) {
-    heads = readHeads(c.var.db);
+    heads = readHeads(c.get('db'));
     c.set('heads', heads);
   }
   return heads;

@@ -1,6 +1,7 @@
 import type { Context, Next } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
+import { setAnswerHeader } from './answerHeader.ts';
 import type { AppEnv } from './appEnv.ts';
 import { fail } from './errors.ts';
 import { SESSION_COOKIE } from './session.ts';
@@ -17,7 +18,7 @@ export async function rejectCrossSite(c: Context<AppEnv>, next: Next) {
   if (UNSAFE.has(c.req.method)) {
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    const crossSite = (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && origin !== c.var.client.origin);
+    const crossSite = (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && origin !== c.get('client').origin);
     if (crossSite) return fail(403, 'cross_site', 'Förfrågan kom från en annan webbplats och avvisades.');
     if (site === undefined && origin === undefined && getCookie(c, SESSION_COOKIE) !== undefined) {
       return fail(403, 'cross_site', 'Förfrågan sa inte varifrån den kom och avvisades. Använd appen i webbläsaren.');
@@ -29,7 +30,7 @@ export async function rejectCrossSite(c: Context<AppEnv>, next: Next) {
 /** HSTS whenever the browser reached the app over https: it then never tries plain http for a year. */
 export async function strictTransport(c: Context<AppEnv>, next: Next) {
   await next();
-  if (c.var.client.scheme === 'https') c.header('Strict-Transport-Security', 'max-age=31536000');
+  if (c.get('client').scheme === 'https') setAnswerHeader(c, 'Strict-Transport-Security', 'max-age=31536000');
 }
 
 /** CSP without inline scripts; styles may be inline because Vue binds `style` attributes. */

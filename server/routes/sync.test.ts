@@ -133,6 +133,20 @@ describe('GET /api/sync/pull', () => {
     expect(await pull(page.cursor)).toMatchObject({ changes: [], cursor: page.cursor, hasMore: false, reset: false });
   });
 
+  it('answers the same pull asked again alike until something changes, and then with the change', async () => {
+    const plan = await importTestPlan(t.db);
+    const activity = await plan.byKey('activity', 'webbtidbocker');
+    const { cursor } = await pullToHead(0);
+    await t.db.transaction((tx) => putRecords(tx, 'activity', [{ ...asInput(activity), title: 'Först' }]));
+    const before = await pull(cursor - 5);
+    expect(await pull(cursor - 5)).toEqual(before);
+
+    await t.db.transaction((tx) => putRecords(tx, 'activity', [{ ...asInput({ ...activity, version: activity.version + 1 }), title: 'Sedan' }]));
+    const after = await pull(cursor - 5);
+    expect(after.head).toBe(before.head + 1);
+    expect(after.changes.find((c) => c.id === activity.id)?.record).toMatchObject({ title: 'Sedan', version: activity.version + 2 });
+  });
+
   it('sends a deletion as a tombstone', async () => {
     const plan = await importTestPlan(t.db);
     const activity = await plan.byKey('activity', 'hyrbemanning');

@@ -9,6 +9,8 @@ import { serverEpoch } from '../db/serverIdentity.ts';
 import type { AppEnv } from '../lib/appEnv.ts';
 import { actorOf } from '../lib/actor.ts';
 import { accessOf, authorize } from '../lib/authorize.ts';
+import { jsonAnswer, jsonTextAnswer } from '../lib/jsonAnswer.ts';
+import { rightsKey } from '../lib/pullCache.ts';
 import { requestHeads } from '../lib/requestHeads.ts';
 import { runMutation } from '../lib/mutations/runMutation.ts';
 import { validate } from '../lib/validate.ts';
@@ -26,20 +28,28 @@ export const syncRoutes = new Hono<AppEnv>()
   async (c) => {
     const { since, limit, scope, epoch: deviceEpoch } = c.req.valid('query');
     const access = accessOf(c);
-    const db = c.var.db;
+    const db = c.get('db');
     const scopeVersion = access.user.scopeVersion;
     // The head was read before anything else: anything committed after it is left for the next pull, never skipped.
     const [{ seq: head }, epoch] = await Promise.all([requestHeads(c), serverEpoch(db)]);
     const otherDatabase = since > 0 && deviceEpoch !== undefined && deviceEpoch !== epoch;
     if (since > head || otherDatabase || (since > 0 && scope !== undefined && scope !== scopeVersion)) {
-      return c.json({ changes: [], cursor: 0, hasMore: true, reset: true, scope: scopeVersion, head, epoch } satisfies PullResponse, 200);
+      return jsonAnswer(c, { changes: [], cursor: 0, hasMore: true, reset: true, scope: scopeVersion, head, epoch } satisfies PullResponse);
     }
     // "Anything new?" — every installed device asks every minute; with nothing new, the records are not touched.
-    const changes = since === head ? [] : await changesSince(db, since, limit, access.isAdmin ? null : access.readableUnitIds, access.isAdmin ? null : access.minutesReadableUnitIds);
-    const hasMore = changes.length === limit;
-    const last = changes.at(-1)?.seq;
-    const cursor = hasMore && last !== undefined ? last : Math.max(head, last ?? since);
-    return c.json({ changes, cursor, hasMore, reset: false, scope: scopeVersion, head, epoch } satisfies PullResponse, 200);
+    if (since === head) return jsonAnswer(c, { changes: [], cursor: head, hasMore: false, reset: false, scope: scopeVersion, head, epoch } satisfies PullResponse);
+    const cache = c.get('pullCache');
+    const key = `${rightsKey(access)}/${epoch}/${since}/${limit}`;
+    const kept = cache.get(key, head);
+    if (kept !== undefined) return jsonTextAnswer<PullResponse>(c, kept);
+    const page = await changesSince(db, since, limit, access.isAdmin ? null : access.readableUnitIds, access.isAdmin ? null : access.minutesReadableUnitIds);
+    const hasMore = page.count === limit;
+    const cursor = hasMore && page.lastSeq !== null ? page.lastSeq : Math.max(head, page.lastSeq ?? since);
+    const rest = { cursor, hasMore, reset: false, scope: scopeVersion, head, epoch } satisfies Omit<PullResponse, 'changes'>;
+    // The page's changes are JSON text already (changesSince); the rest is written around them.
+    const answer = `${JSON.stringify(rest).slice(0, -1)},"changes":${page.json}}`;
+    cache.set(key, head, answer);
+    return jsonTextAnswer<PullResponse>(c, answer);
   },
 )
   .post(

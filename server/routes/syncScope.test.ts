@@ -50,6 +50,27 @@ describe('what a sync pull hands a person', () => {
     expect(next.changes).toEqual([expect.objectContaining({ entity: 'activity', id: activity.id, deleted: true, record: null })]);
   });
 
+  it('answers two people of the same rights alike, and narrows the same pull at once when a right is taken away', async () => {
+    const [row] = await t.db.query<{ id: string }>(`SELECT id FROM records WHERE entity = 'indicator' AND unit_id = $1 LIMIT 1`, [units.bup]);
+    const [elsewhere] = await siblingAreas();
+    await t.db.transaction(async (tx) => putRecords(tx, 'indicator', [{ ...(await getRecord(tx, 'indicator', row!.id))!, unitId: elsewhere! }]));
+    const forvaltning = units['halso-och-sjukvardsforvaltningen']!;
+    const first = await t.userWith('läsare', forvaltning);
+    const second = await t.userWith('läsare', forvaltning);
+    const seen = await pullAll(first);
+    expect(seen.changes.some((c: any) => c.record?.unitId === elsewhere)).toBe(true);
+    expect((await pullAll(second)).changes).toEqual(seen.changes);
+
+    const { body: listed } = await t.json('/api/admin/users');
+    const grant = listed.users.find((u: any) => u.id === first.userId).grants[0];
+    expect((await t.request(`/api/admin/grants/${grant.id}`, { method: 'DELETE' })).status).toBeLessThan(300);
+    await t.json(`/api/admin/users/${first.userId}/grants`, { method: 'POST', body: JSON.stringify({ unitId: units.bup, role: 'läsare' }) });
+    const narrowed = await pullAll(first);
+    expect(narrowed.changes.some((c: any) => c.record?.unitId === units.bup)).toBe(true);
+    expect(narrowed.changes.some((c: any) => c.record?.unitId === elsewhere), 'a unit no longer granted').toBe(false);
+    expect((await pullAll(second)).changes, 'the other person keeps what they may read').toEqual(seen.changes);
+  });
+
   it('makes the device start over when the person’s rights change', async () => {
     const reader = await t.userWith('läsare', units.bup!);
     const first = await pullAll(reader);
