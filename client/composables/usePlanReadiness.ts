@@ -10,17 +10,20 @@ export type PlanReadinessRecords = ReadinessRecords & { units: Map<string, OrgUn
 
 /**
  * What a plan's readiness is counted from, read from the device and followed through every sync: so a
- * controller's view and a rapportör's Mina uppgifter work offline and move as units report.
+ * controller's view and a rapportör's Mina uppgifter work offline and move as units report. With `unitIds`,
+ * only those units' part: a rapportör's card reads their own records, not the whole förvaltning's history.
  */
-export function usePlanReadiness(planId: Ref<string>) {
+export function usePlanReadiness(planId: Ref<string>, unitIds: Ref<readonly string[]> | null = null) {
   return useLiveQuery(async (): Promise<PlanReadinessRecords | null> => {
     const plan = await deviceDb.plan.get(planId.value);
     if (!plan) return null;
+    const only = unitIds ? new Set(unitIds.value) : null;
+    const ours = <T extends { unitId: string; removedAt?: string | null }>(record: T) => (!only || only.has(record.unitId)) && isInPlan(record);
     const [goals, indicators, activities, readiness, units] = await Promise.all([
-      deviceDb.goal.where('planId').equals(planId.value).filter(isInPlan).sortBy('order'),
-      deviceDb.indicator.where('planId').equals(planId.value).filter(isInPlan).sortBy('order'),
-      deviceDb.activity.where('planId').equals(planId.value).filter(isInPlan).sortBy('order'),
-      deviceDb.readiness.where('planId').equals(planId.value).toArray(),
+      deviceDb.goal.where('planId').equals(planId.value).filter(ours).sortBy('order'),
+      deviceDb.indicator.where('planId').equals(planId.value).filter(ours).sortBy('order'),
+      deviceDb.activity.where('planId').equals(planId.value).filter(ours).sortBy('order'),
+      deviceDb.readiness.where('planId').equals(planId.value).filter((r) => !only || only.has(r.unitId)).toArray(),
       deviceDb.unit.toArray(),
     ]);
     const [assessments, outcomes, updates] = await Promise.all([
@@ -29,5 +32,5 @@ export function usePlanReadiness(planId: Ref<string>) {
       whereEach(deviceDb.activityUpdate, 'activityId', activities.map((a) => a.id)),
     ]);
     return { plan, goals, indicators, activities, assessments, outcomes, updates, readiness, units: new Map(units.map((u) => [u.id, u])) };
-  }, [planId]);
+  }, unitIds ? [planId, unitIds] : [planId]);
 }
